@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+//
+// fabplan: capacity planning for semiconductor back-end (assembly, test, packaging) lines fed by a wafer fab.
+// Licensed GPL-3.0-or-later (it links GLPK, which is GPL-3.0-or-later).
+//
+// Dependency arrows point one way:
+//   fabplan (executable) -> FabPlanCLI -> Planner -> { LineModel, LinearSolver, YieldMC }
+//   LinearSolver -> CGLPKGuard -> CGLPK (system libglpk)
+// LinearSolver knows nothing about semiconductors; YieldMC knows nothing about GLPK.
+import PackageDescription
+
+/// Opt-in AVX2/FMA build for the Monte Carlo core: `FABPLAN_MARCH=x86-64-v3 swift build -c release`.
+/// The default build targets baseline x86-64 and runs on any x86-64 machine.
+let fastMath: [SwiftSetting] = {
+    var flags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
+    if let march = Context.environment["FABPLAN_MARCH"], !march.isEmpty {
+        flags.append(.unsafeFlags(["-Xcc", "-march=\(march)"]))
+    }
+    return flags
+}()
+
+let package = Package(
+    name: "fabplan",
+    products: [
+        .executable(name: "fabplan", targets: ["fabplan"]),
+        .library(name: "FabPlan", targets: ["FabPlan"]),
+        .library(name: "LineModel", targets: ["LineModel"]),
+        .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "LinearSolver", targets: ["LinearSolver"]),
+        .library(name: "YieldMC", targets: ["YieldMC"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // GLPK, the system C library (Debian: libglpk-dev; no pkg-config file is shipped).
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // C: calls into GLPK under an error hook + setjmp, so GLPK's fatal errors become return codes.
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
+        // Swift: sparse LP/MIP in, statuses and solutions out. No domain words.
+        .target(name: "LinearSolver", dependencies: ["CGLPKGuard"]),
+        // The domain: sites, stations, routes, fab, demand; units and derived formulas; load + validate.
+        .target(name: "LineModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Monte Carlo yield and throughput estimator: RNG, SIMD samplers, estimator. No GLPK.
+        .target(name: "YieldMC", swiftSettings: fastMath),
+        // The formulation (line model -> LP/MIP), plans and reports, scenarios, compare.
+        .target(name: "Planner", dependencies: ["LineModel", "LinearSolver", "YieldMC"]),
+        // Umbrella library: re-exports the public modules for embedders.
+        .target(name: "FabPlan", dependencies: ["LineModel", "Planner", "LinearSolver", "YieldMC"]),
+        // The commands of the CLI: argument parsing and rendering only.
+        .target(name: "FabPlanCLI", dependencies: [
+            "FabPlan",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "fabplan", dependencies: ["FabPlanCLI"]),
+
+        .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
+        .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),
+        .testTarget(name: "YieldMCTests", dependencies: ["YieldMC"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver"]),
+        .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan"]),
+    ]
+)

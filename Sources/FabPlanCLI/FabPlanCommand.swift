@@ -1,0 +1,12 @@
+import ArgumentParser
+import FabPlan
+
+/// The `fabplan` command: capacity planning for semiconductor back-end lines.
+public struct FabPlanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "fabplan",
+        abstract: "Capacity planning for semiconductor assembly, test and packaging lines fed by a wafer fab.",
+        subcommands: []
+    )
+    public init() {}
+}

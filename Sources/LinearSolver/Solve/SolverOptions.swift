@@ -1,0 +1,32 @@
+/// How to solve a `LinearProblem`.
+public struct SolverOptions: Sendable {
+    public enum LPMethod: String, Sendable, Hashable, Codable { case primalSimplex, dualSimplex, dualThenPrimal, interiorPoint }
+
+    /// LP algorithm (for MIPs: the root LP and the fixed-integer re-solve).
+    public var lpMethod: LPMethod = .dualThenPrimal
+    /// Presolve. Off keeps a basis for warm starts and sensitivity.
+    public var presolve: Bool = false
+    /// Scale the problem (GLPK `GLP_SF_AUTO`) before solving.
+    public var scaling: Bool = true
+    /// Wall-clock limit, seconds. `nil` = none.
+    public var timeLimitSeconds: Double? = nil
+    /// Simplex iteration limit. `nil` = none.
+    public var iterationLimit: Int? = nil
+    /// Relative MIP gap at which branch-and-cut stops.
+    public var mipGap: Double = 1e-4
+    /// Enable GLPK's MIP cuts (MIR, Gomory, cover, clique).
+    public var cuts: Bool = true
+    /// Enable feasibility-pump and proximity-search heuristics.
+    public var heuristics: Bool = true
+    /// Compute sensitivity ranges (LPs with an optimal basis only).
+    public var computeSensitivity: Bool = false
+    /// For MIPs: re-solve the LP with integers fixed to get duals.
+    public var computeMIPDuals: Bool = true
+    /// Echo GLPK's log to standard output (it is always captured in `Solution.log`).
+    public var echoLog: Bool = false
+    /// Called during branch-and-cut with progress; return `false` to cancel the solve.
+    /// Runs on the solving thread, inside the solve; it must not call the solver.
+    public var progress: (@Sendable (MIPProgress) -> Bool)? = nil
+
+    public init() {}
+}

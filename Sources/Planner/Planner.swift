@@ -1,0 +1,2 @@
+import LineModel
+import LinearSolver

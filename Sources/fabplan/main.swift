@@ -1,0 +1,3 @@
+import FabPlanCLI
+
+FabPlanCommand.main()
