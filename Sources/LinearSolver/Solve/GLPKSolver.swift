@@ -30,3 +30,15 @@ public enum GLPKSolver {
         throw SolverError.invalidOption("not implemented yet")
     }
 }
+
+/// Model file formats GLPK reads and writes.
+public enum ProblemFileFormat: String, Sendable, CaseIterable {
+    case cplexLP = "lp", freeMPS = "mps", glpk = "glpk"
+}
+
+extension GLPKSolver {
+    /// Writes `problem` to `path` in `format` (stub until the solver branch lands).
+    public static func export(_ problem: LinearProblem, to path: String, format: ProblemFileFormat) throws {
+        throw SolverError.io("not implemented yet")
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import FabPlan
+import Foundation
+
+extension PlanObjective: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `fabplan optimize`: the best capacity plan for a model, and why.
+struct OptimizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize",
+        abstract: "Optimize the capacity plan of a line model (LP/MIP solved in-process by GLPK).",
+        discussion: """
+        Exit codes: 0 plan found; 2 invalid model or options; 3 infeasible (explained); 4 no plan within the
+        limits; 5 solver failure; 6 cannot write output.
+        """)
+
+    @Argument(help: "Line-model file (YAML or JSON).")
+    var model: String
+
+    @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var objective: PlanObjective = .maxProfit
+
+    @Flag(exclusivity: .exclusive, help: "Integer tool purchases (--mip, default) or continuous (--lp).")
+    var mode: Mode = .mip
+
+    enum Mode: String, EnumerableFlag { case mip, lp }
+
+    @Option(name: .customLong("time-limit"), help: "Solver time limit, seconds.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Relative MIP gap at which to stop.")
+    var gap: Double = 1e-4
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("export-lp"), help: "Also write the LP/MIP in CPLEX LP format.")
+    var exportLP: String?
+
+    @Option(name: .customLong("export-mps"), help: "Also write the LP/MIP in free MPS format.")
+    var exportMPS: String?
+
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let lineModel = try loadModel(model)
+            var options = PlanOptions(objective: objective, integerTools: mode == .mip)
+            options.timeLimitSeconds = timeLimit
+            options.mipGap = gap
+            if stderrIsTerminal && mode == .mip {
+                options.progress = { p in
+                    let inc = p.incumbent.map { Fmt.n($0, 1) } ?? "-"
+                    let bound = p.bestBound.map { Fmt.n($0, 1) } ?? "-"
+                    let g = p.gap.map { Fmt.pct($0) } ?? "-"
+                    printError("\u{1B}[2K\rMIP: incumbent \(inc)  bound \(bound)  gap \(g)  nodes \(p.totalNodes)  \(Fmt.n(p.elapsedSeconds, 1)) s")
+                    return true
+                }
+            }
+            let formulation = Formulation(model: lineModel, objective: objective, integerTools: mode == .mip)
+            if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
+            if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
+            let report: PlanReport
+            do {
+                report = try CapacityPlanner.solve(formulation, options: options)
+            } catch {
+                throw CLIError.solver(String(describing: error))
+            }
+            try emit(report)
+            switch report.status {
+            case .optimal, .feasible: return
+            case .infeasible: throw ExitCode(3)
+            case .noSolution:
+                printError("no plan found: solver stopped with \(report.termination.rawValue)")
+                throw ExitCode(4)
+            }
+        }
+    }
+
+    private func export(_ problem: LinearProblem, to path: String, format: ProblemFileFormat) throws {
+        do { try GLPKSolver.export(problem, to: path, format: format) } catch { throw CLIError.io(String(describing: error)) }
+    }
+
+    private func emit(_ report: PlanReport) throws {
+        switch format {
+        case .table: try write(PlanRendering.table(report))
+        case .json: try write(PlanRendering.json(report))
+        case .csv:
+            let tables = PlanRendering.csvTables(report)
+            if let output {
+                // One tidy CSV per table: plan.csv -> plan.summary.csv, plan.products.csv, ...
+                let url = URL(fileURLWithPath: output)
+                let stem = url.deletingPathExtension().path
+                for t in tables { try AtomicFile.write(t.csv, to: "\(stem).\(t.name).csv") }
+            } else {
+                print(tables.map { "# \($0.name)\n\($0.csv)" }.joined(separator: "\n"), terminator: "")
+            }
+        }
+    }
+
+    private func write(_ text: String) throws {
+        if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import LineModel
+import LinearSolver
+
+/// Errors of a planning run that are not solver outcomes (those are in `PlanReport.status`).
+public enum PlanError: Error, Sendable, CustomStringConvertible {
+    /// The solver layer refused the problem or trapped a GLPK fatal error.
+    case solver(SolverError)
+
+    public var description: String {
+        switch self {
+        case .solver(let e): return "solver error: \(e)"
+        }
+    }
+}
+
+/// Turns a line model into the best capacity plan, and explains it.
+///
+///     let model = try LineModelLoader.load(path: "Models/vietnam-2030.yaml")
+///     let plan = try CapacityPlanner.optimize(model)
+///     print(plan.financials?.profit ?? 0, plan.bottlenecks.first?.station ?? "-")
+public enum CapacityPlanner {
+    /// Builds the LP/MIP of `model`, solves it with GLPK and returns the plan with its report.
+    /// Infeasible plans come back with `status == .infeasible` and an `infeasibility` explanation.
+    public static func optimize(_ model: LineModel, options: PlanOptions = PlanOptions()) throws -> PlanReport {
+        let formulation = Formulation(model: model, objective: options.objective, integerTools: options.integerTools)
+        return try solve(formulation, options: options)
+    }
+
+    /// Solves an already built formulation (used by what-if sweeps that patch right-hand sides).
+    public static func solve(_ formulation: Formulation, options: PlanOptions) throws -> PlanReport {
+        var solverOptions = SolverOptions()
+        solverOptions.timeLimitSeconds = options.timeLimitSeconds
+        solverOptions.mipGap = options.mipGap
+        solverOptions.progress = options.progress
+        solverOptions.computeSensitivity = true
+        solverOptions.computeMIPDuals = true
+
+        let solution: Solution
+        do {
+            solution = try GLPKSolver.solve(formulation.problem, options: solverOptions, warmStart: options.warmStart)
+        } catch let e as SolverError {
+            throw PlanError.solver(e)
+        }
+
+        var valuesSolution = solution
+        // Max-output ties are broken by least cost: fix output at its optimum and minimize cost.
+        if formulation.objective == .maxOutput, solution.hasPrimal, let best = solution.objective {
+            var second = formulation.problem
+            second.sense = .minimize
+            for j in second.columns.indices { second.columns[j].objective = formulation.costCoefficients[j] }
+            let r = second.addRow(.init(name: "output[floor]", lower: best - max(1e-7 * abs(best), 1e-9)))
+            for (j, c) in formulation.outputCoefficients.enumerated() where c != 0 { second.add(row: r, column: j, c) }
+            var secondOptions = solverOptions
+            secondOptions.computeSensitivity = false
+            if let s2 = try? GLPKSolver.solve(second, options: secondOptions), s2.hasPrimal {
+                valuesSolution.columnValues = s2.columnValues
+                valuesSolution.rowActivities = Array(s2.rowActivities.prefix(formulation.problem.rows.count))
+            }
+        }
+
+        var report = PlanReportBuilder(formulation: formulation, solution: solution, values: valuesSolution,
+                                       integerTools: formulation.problem.isMIP).build()
+        if report.status == .infeasible {
+            report.infeasibility = try InfeasibilityExplainer.explain(formulation.model)
+        }
+        return report
+    }
+}

@@ -1,0 +1,320 @@
+import LineModel
+import LinearSolver
+
+/// Scale factors that keep the LP well conditioned for GLPK: unit quantities are in thousands of units
+/// (kilo-units, kilo-dies) and money in thousands of currency units. Tool-hours and wafers are unscaled.
+/// See docs/formulation.md.
+public enum PlanScale {
+    /// Units (and dies) per LP unit of a start, output, unmet-demand, inventory or die-purchase variable.
+    public static let units: Double = 1000
+    /// Currency units per LP unit of the objective.
+    public static let money: Double = 1000
+}
+
+/// A station instance: station kind `station` at site `site`, with its position in the model.
+public struct StationKey: Hashable, Sendable, Codable, Comparable {
+    public var site: String
+    public var station: String
+    public init(site: String, station: String) { self.site = site; self.station = station }
+    public static func < (a: StationKey, b: StationKey) -> Bool { (a.site, a.station) < (b.site, b.station) }
+}
+
+/// The capacity-planning LP/MIP built from a `LineModel`, with the maps from model entities to columns and rows.
+///
+/// Every equation is written out in docs/formulation.md; the comments below name them (C1..C7).
+public struct Formulation: Sendable {
+    public let model: LineModel
+    public let objective: PlanObjective
+    public private(set) var problem: LinearProblem
+
+    // Columns.
+    /// Starts x[p,s,t] in kilo-units: product index, site id, period index.
+    public private(set) var startColumns: [Int: [String: [Int]]] = [:]
+    /// Tools ordered y[station,t]; arrive at t + lead time. Only periods whose arrival is inside the horizon.
+    public private(set) var buyColumns: [StationKey: [Int: Int]] = [:]
+    /// Wafer starts w[d,t] (wafers): die type id, period index.
+    public private(set) var waferColumns: [String: [Int]] = [:]
+    /// Dies bought b[u,t] in kilo-dies: supplier index, period index.
+    public private(set) var dieBuyColumns: [Int: [Int]] = [:]
+    /// Unmet demand m[p,t] in kilo-units.
+    public private(set) var unmetColumns: [Int: [Int]] = [:]
+    /// Finished-goods inventory I[p,t] in kilo-units (products with a holding cost only).
+    public private(set) var inventoryColumns: [Int: [Int]] = [:]
+
+    // Rows.
+    /// C1 capacity rows per station instance and period (tool-hours).
+    public private(set) var capacityRows: [StationKey: [Int]] = [:]
+    /// C2 die-supply rows per die type and period (kilo-dies).
+    public private(set) var dieRows: [String: [Int]] = [:]
+    /// C3 fab wafer-start capacity row per period.
+    public private(set) var fabRows: [Int] = []
+    /// C4 demand balance rows per product and period (kilo-units).
+    public private(set) var demandRows: [Int: [Int]] = [:]
+    /// C5 floor-limit row per station instance (tools).
+    public private(set) var floorRows: [StationKey: Int] = [:]
+    /// C6 capital budget rows: per period index, and the total.
+    public private(set) var budgetPeriodRows: [Int: Int] = [:]
+    public private(set) var budgetTotalRow: Int? = nil
+    /// C7 (min-cost only) nothing extra: unmet demand is fixed at zero.
+
+    /// Station instances in model order.
+    public private(set) var stationKeys: [StationKey] = []
+
+    /// Per column, in k-currency (or kilo good units) per LP unit of the column, whatever the objective:
+    /// revenue of good output, cost (material, operating, capital, wafers, dies, holding), unmet-demand penalty,
+    /// and good output. The objective is composed from these (see `objectiveCoefficients(for:)`).
+    public private(set) var revenueCoefficients: [Double] = []
+    public private(set) var costCoefficients: [Double] = []
+    public private(set) var penaltyCoefficients: [Double] = []
+    public private(set) var outputCoefficients: [Double] = []
+    /// Per column: the capital part of `costCoefficients` (tool purchases).
+    public private(set) var capitalCoefficients: [Double] = []
+
+    /// Builds the problem in one pass over the model.
+    public init(model: LineModel, objective: PlanObjective, integerTools: Bool) {
+        self.model = model
+        self.objective = objective
+        self.problem = LinearProblem(name: "fabplan", sense: objective == .minCost ? .minimize : .maximize)
+        build(integerTools: integerTools)
+    }
+
+    /// Objective coefficients of every column for `objective`.
+    public func objectiveCoefficients(for objective: PlanObjective) -> [Double] {
+        switch objective {
+        case .maxProfit:
+            return (0..<revenueCoefficients.count).map { revenueCoefficients[$0] - costCoefficients[$0] - penaltyCoefficients[$0] }
+        case .minCost: return costCoefficients
+        case .maxOutput: return outputCoefficients
+        }
+    }
+
+    /// Adds a column with its accounting coefficients (the objective is set at the end of `build`).
+    private mutating func addColumn(_ name: String, upper: Double = .infinity, kind: LinearProblem.Kind = .continuous,
+                                    revenue: Double = 0, cost: Double = 0, penalty: Double = 0, output: Double = 0,
+                                    capital: Double = 0) -> Int {
+        revenueCoefficients.append(revenue)
+        costCoefficients.append(cost + capital)
+        penaltyCoefficients.append(penalty)
+        outputCoefficients.append(output)
+        capitalCoefficients.append(capital)
+        return problem.addColumn(.init(name: name, upper: upper, kind: kind))
+    }
+
+    private mutating func build(integerTools: Bool) {
+        let T = model.periods.count
+        let U = PlanScale.units, M = PlanScale.money
+
+        for site in model.sites {
+            for station in site.stations { stationKeys.append(StationKey(site: site.id, station: station.id)) }
+        }
+
+        // --- Columns -------------------------------------------------------------------------------------
+        // Starts x[p,s,t]; objective: revenue of good output and material + operating cost of the load.
+        for (pi, product) in model.products.enumerated() {
+            let routeYield = product.routeYield
+            let loads = product.loadSecondsPerStartedUnit
+            for siteID in product.sites {
+                guard let site = model.site(siteID) else { continue }
+                var operatingPerUnit = 0.0
+                for (j, step) in product.route.enumerated() {
+                    if let st = site.station(step.station) { operatingPerUnit += loads[j] / 3600 * st.operatingCostPerToolHour }
+                }
+                var cols: [Int] = []
+                for t in 0..<T {
+                    cols.append(addColumn("start[\(product.id),\(siteID),\(model.periods[t].id)]",
+                                          revenue: product.pricePerUnit * routeYield * U / M,
+                                          cost: (product.materialCostPerUnit + operatingPerUnit) * U / M,
+                                          output: routeYield))
+                }
+                startColumns[pi, default: [:]][siteID] = cols
+            }
+        }
+
+        // Tool purchases y[s,k,t], arriving at t + L (only if that is inside the horizon).
+        for site in model.sites {
+            for station in site.stations {
+                let key = StationKey(site: site.id, station: station.id)
+                var cols: [Int: Int] = [:]
+                for t in 0..<T where t + station.leadTimePeriods < T {
+                    // The floor limit is row C5 (not a column bound), so its dual names it in reports.
+                    cols[t] = addColumn("buy[\(site.id),\(station.id),\(model.periods[t].id)]",
+                                        kind: integerTools ? .integer : .continuous, capital: station.toolPrice / M)
+                }
+                buyColumns[key] = cols
+            }
+        }
+
+        // Wafer starts w[d,t].
+        if let fab = model.fab {
+            for d in fab.dieTypes {
+                var cols: [Int] = []
+                for t in 0..<T {
+                    let cap = fab.waferStartsPerPeriod[model.periods[t].id] ?? 0
+                    cols.append(addColumn("wafers[\(d),\(model.periods[t].id)]", upper: cap, cost: fab.waferCost / M))
+                }
+                waferColumns[d] = cols
+            }
+        }
+
+        // Dies bought b[u,t].
+        for (ui, supplier) in model.dieSuppliers.enumerated() {
+            var cols: [Int] = []
+            for t in 0..<T {
+                let cap = supplier.capPerPeriod.map { ($0[model.periods[t].id] ?? 0) / U } ?? .infinity
+                cols.append(addColumn("diebuy[\(supplier.id),\(model.periods[t].id)]", upper: cap, cost: supplier.costPerDie * U / M))
+            }
+            dieBuyColumns[ui] = cols
+        }
+
+        // Unmet demand m[p,t] and inventory I[p,t].
+        for (pi, product) in model.products.enumerated() {
+            var mcols: [Int] = []
+            var icols: [Int] = []
+            for t in 0..<T {
+                let upper = objective == .minCost ? 0.0 : .infinity
+                mcols.append(addColumn("unmet[\(product.id),\(model.periods[t].id)]", upper: upper,
+                                       penalty: product.unmetPenaltyPerUnit * U / M))
+                if let h = product.holdingCostPerUnitPeriod {
+                    icols.append(addColumn("inventory[\(product.id),\(model.periods[t].id)]", cost: h * U / M))
+                }
+            }
+            unmetColumns[pi] = mcols
+            if !icols.isEmpty { inventoryColumns[pi] = icols }
+        }
+
+        // --- Rows ----------------------------------------------------------------------------------------
+        // C1 capacity: Σ load_h·x − H·A·U·Σ_{τ ≤ t−L} y ≤ H·A·U·N0  (tool-hours).
+        for site in model.sites {
+            for station in site.stations {
+                let key = StationKey(site: site.id, station: station.id)
+                var rows: [Int] = []
+                for t in 0..<T {
+                    let h = station.effectiveHours(hoursPerTool: model.periods[t].hoursPerTool)
+                    let r = problem.addRow(.init(name: "capacity[\(site.id),\(station.id),\(model.periods[t].id)]",
+                                                 upper: h * Double(station.installedTools)))
+                    rows.append(r)
+                    for (tau, col) in buyColumns[key] ?? [:] where tau + station.leadTimePeriods <= t {
+                        problem.add(row: r, column: col, -h)
+                    }
+                }
+                capacityRows[key] = rows
+            }
+        }
+        for (pi, product) in model.products.enumerated() {
+            let loads = product.loadSecondsPerStartedUnit
+            for siteID in product.sites {
+                guard let cols = startColumns[pi]?[siteID] else { continue }
+                // Sum loads per station kind (a route may visit one station more than once).
+                var perStation: [String: Double] = [:]
+                for (j, step) in product.route.enumerated() { perStation[step.station, default: 0] += loads[j] / 3600 * U }
+                for (stationID, hoursPerKiloUnit) in perStation.sorted(by: { $0.key < $1.key }) {
+                    guard let rows = capacityRows[StationKey(site: siteID, station: stationID)] else { continue }
+                    for t in 0..<T { problem.add(row: rows[t], column: cols[t], hoursPerKiloUnit) }
+                }
+            }
+        }
+
+        // C2 die supply: Σ dies·x − (gdpw/1000)·w[t−c] − b ≤ 0  (kilo-dies).
+        var usedDieTypes: [String] = []
+        for p in model.products { for d in p.dies where !usedDieTypes.contains(d.dieType) { usedDieTypes.append(d.dieType) } }
+        for d in usedDieTypes {
+            var rows: [Int] = []
+            for t in 0..<T {
+                let r = problem.addRow(.init(name: "dies[\(d),\(model.periods[t].id)]", upper: 0))
+                rows.append(r)
+                if let fab = model.fab, let wcols = waferColumns[d], let die = model.dieType(d) {
+                    let ts = t - fab.cycleTimePeriods
+                    if ts >= 0 {
+                        let gdpw = fab.goodDiesPerWafer(for: die, periodIndex: ts, periods: model.periods)
+                        problem.add(row: r, column: wcols[ts], -gdpw / U)
+                    }
+                }
+                for (ui, supplier) in model.dieSuppliers.enumerated() where supplier.dieType == d {
+                    problem.add(row: r, column: dieBuyColumns[ui]![t], -1)
+                }
+            }
+            dieRows[d] = rows
+        }
+        for (pi, product) in model.products.enumerated() {
+            var perDie: [String: Double] = [:]
+            for use in product.dies { perDie[use.dieType, default: 0] += use.perUnit }
+            for (d, perUnit) in perDie.sorted(by: { $0.key < $1.key }) {
+                guard let rows = dieRows[d] else { continue }
+                for siteID in product.sites {
+                    guard let cols = startColumns[pi]?[siteID] else { continue }
+                    for t in 0..<T { problem.add(row: rows[t], column: cols[t], perUnit) }
+                }
+            }
+        }
+
+        // C3 fab capacity: Σ_d w[d,t] ≤ wafer starts(t).
+        if let fab = model.fab, fab.dieTypes.count > 1 {
+            for t in 0..<T {
+                let r = problem.addRow(.init(name: "fab[\(model.periods[t].id)]", upper: fab.waferStartsPerPeriod[model.periods[t].id] ?? 0))
+                for d in fab.dieTypes { problem.add(row: r, column: waferColumns[d]![t], 1) }
+                fabRows.append(r)
+            }
+        }
+
+        // C4 demand: Y·Σ_s x + I[t−1] − I[t] + m = D  (kilo-units).
+        for (pi, product) in model.products.enumerated() {
+            var rows: [Int] = []
+            for t in 0..<T {
+                let demand = (product.demand[model.periods[t].id] ?? 0) / U
+                let r = problem.addRow(.init(name: "demand[\(product.id),\(model.periods[t].id)]", lower: demand, upper: demand))
+                rows.append(r)
+                for siteID in product.sites { if let cols = startColumns[pi]?[siteID] { problem.add(row: r, column: cols[t], product.routeYield) } }
+                problem.add(row: r, column: unmetColumns[pi]![t], 1)
+                if let inv = inventoryColumns[pi] {
+                    problem.add(row: r, column: inv[t], -1)
+                    if t > 0 { problem.add(row: r, column: inv[t - 1], 1) }
+                }
+            }
+            demandRows[pi] = rows
+        }
+
+        // C5 floor limit: Σ_t y ≤ maxTools − N0 (only stations with a limit and purchasable periods).
+        for site in model.sites {
+            for station in site.stations {
+                let key = StationKey(site: site.id, station: station.id)
+                guard let maxTools = station.maxTools, let cols = buyColumns[key], !cols.isEmpty else { continue }
+                let r = problem.addRow(.init(name: "floor[\(site.id),\(station.id)]", upper: Double(maxTools - station.installedTools)))
+                for (_, col) in cols.sorted(by: { $0.key < $1.key }) { problem.add(row: r, column: col, 1) }
+                floorRows[key] = r
+            }
+        }
+
+        // C6 capital budgets (k-currency): Σ price·y[t] ≤ B(t);  Σ_t Σ price·y ≤ B_total.
+        let budget = model.budget
+        for t in 0..<T {
+            guard let b = budget.capitalPerPeriod[model.periods[t].id] else { continue }
+            let r = problem.addRow(.init(name: "budget[\(model.periods[t].id)]", upper: b / M))
+            for key in stationKeys {
+                guard let col = buyColumns[key]?[t], let st = model.site(key.site)?.station(key.station) else { continue }
+                if st.toolPrice != 0 { problem.add(row: r, column: col, st.toolPrice / M) }
+            }
+            budgetPeriodRows[t] = r
+        }
+        if let total = budget.capitalTotal {
+            let r = problem.addRow(.init(name: "budget[total]", upper: total / M))
+            for key in stationKeys {
+                guard let st = model.site(key.site)?.station(key.station) else { continue }
+                for (_, col) in (buyColumns[key] ?? [:]).sorted(by: { $0.key < $1.key }) where st.toolPrice != 0 {
+                    problem.add(row: r, column: col, st.toolPrice / M)
+                }
+            }
+            budgetTotalRow = r
+        }
+
+        let c = objectiveCoefficients(for: objective)
+        for j in c.indices { problem.columns[j].objective = c[j] }
+    }
+
+    /// Tools in place at station `key` in period `t` given purchase values `y` (column values).
+    public func toolsInPlace(_ key: StationKey, period t: Int, values: [Double]) -> Double {
+        guard let station = model.site(key.site)?.station(key.station) else { return 0 }
+        var n = Double(station.installedTools)
+        for (tau, col) in buyColumns[key] ?? [:] where tau + station.leadTimePeriods <= t { n += values[col] }
+        return n
+    }
+}

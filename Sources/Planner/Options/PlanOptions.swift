@@ -1,0 +1,32 @@
+import LinearSolver
+
+/// What the capacity plan optimizes.
+public enum PlanObjective: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Revenue minus wafer, die, material, operating and capital costs, minus the unmet-demand penalty (default).
+    case maxProfit = "max-profit"
+    /// Least total cost (wafers, dies, material, operation, capital, holding) that meets all demand.
+    case minCost = "min-cost"
+    /// Most good units shipped (up to demand); ties broken by least cost.
+    case maxOutput = "max-output"
+}
+
+/// Options of one capacity-planning run.
+public struct PlanOptions: Sendable {
+    public var objective: PlanObjective = .maxProfit
+    /// `true`: tool purchases are integers (MIP). `false`: continuous tool purchases (LP), faster and with
+    /// exact sensitivity ranges.
+    public var integerTools: Bool = true
+    /// Wall-clock limit for the solver, seconds.
+    public var timeLimitSeconds: Double? = 60
+    /// Relative MIP gap at which branch-and-cut stops.
+    public var mipGap: Double = 1e-4
+    /// Progress of branch-and-cut; return `false` to cancel.
+    public var progress: (@Sendable (MIPProgress) -> Bool)? = nil
+    /// Start the LP from this basis (what-if re-solves of a model with the same shape).
+    public var warmStart: Basis? = nil
+
+    public init(objective: PlanObjective = .maxProfit, integerTools: Bool = true) {
+        self.objective = objective
+        self.integerTools = integerTools
+    }
+}

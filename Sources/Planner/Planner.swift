@@ -1,2 +1,0 @@
-import LineModel
-import LinearSolver
