@@ -57,6 +57,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fabplan", dependencies: ["FabPlanCLI"]),
+        // Benchmarks (release builds; see Benchmarks/RESULTS.md).
+        .executableTarget(name: "planner-bench", dependencies: ["Planner", "LineModel", "LinearSolver"],
+                          path: "Benchmarks/PlannerBench"),
 
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),
