@@ -1,0 +1,44 @@
+import Foundation
+
+/// Runs the built `fabplan` executable (it sits next to the test bundle in the build folder) and captures
+/// its exit code, standard output and standard error. End-to-end tests drive real command lines with it.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLIRunner {
+    static var executable: URL {
+        // The test process is <build>/fabplanPackageTests.xctest (Linux) or inside it; the CLI is <build>/fabplan.
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("fabplan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: packageRoot() + "/.build/debug/fabplan")
+    }
+
+    /// Runs `fabplan args...` in the package root.
+    static func run(_ args: [String]) throws -> CLIResult {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: packageRoot())
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read both pipes concurrently with the process so large outputs cannot dead-lock it.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return CLIResult(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
