@@ -1,0 +1,77 @@
+import LineModel
+import LinearSolver
+
+/// The two-stage stochastic capacity plan over K scenarios (sample average approximation).
+///
+/// First stage: tool purchases (`buy[s,k,t]`), shared by every scenario. Second stage: everything else
+/// (starts, wafers, bought dies, unmet demand, inventory), one copy per scenario, each with its own yields,
+/// availabilities, die yields and demand. Objective: expected profit = −capital + (1/K)·Σ_k scenario profit
+/// (or expected cost for min-cost). Rows of scenario k are the deterministic rows C1–C4 of that scenario's
+/// model; the first-stage rows C5 (floor) and C6 (budgets) appear once.
+public struct StochasticFormulation: Sendable {
+    public let scenarios: [Formulation]
+    public private(set) var problem: LinearProblem
+    /// Column of scenario k's column j in the merged problem.
+    public private(set) var columnMap: [[Int]] = []
+    /// Row of scenario k's row i in the merged problem (nil for first-stage rows kept only from scenario 0).
+    public private(set) var rowMap: [[Int?]] = []
+    /// Merged columns that are first-stage (tool purchases).
+    public private(set) var firstStageColumns: [Int] = []
+
+    /// `models` are the scenario variants of one base model (same ids and structure, different numbers).
+    public init(models: [LineModel], objective: PlanObjective, integerTools: Bool) {
+        precondition(!models.isEmpty, "at least one scenario")
+        let forms = models.map { Formulation(model: $0, objective: objective, integerTools: integerTools) }
+        self.scenarios = forms
+        self.problem = LinearProblem(name: "fabplan-stochastic", sense: forms[0].problem.sense)
+        merge(objective: objective)
+    }
+
+    private mutating func merge(objective: PlanObjective) {
+        let K = Double(scenarios.count)
+        let base = scenarios[0]
+        // First-stage columns and rows: tool purchases and the rows that only involve them.
+        var firstStage = Set<Int>()
+        for (_, cols) in base.buyColumns { for (_, c) in cols { firstStage.insert(c) } }
+        var firstStageRows = Set<Int>()
+        for (_, r) in base.floorRows { firstStageRows.insert(r) }
+        for (_, r) in base.budgetPeriodRows { firstStageRows.insert(r) }
+        if let r = base.budgetTotalRow { firstStageRows.insert(r) }
+
+        var shared: [Int: Int] = [:]
+        for j in firstStage.sorted() {
+            var c = base.problem.columns[j]
+            // Capital is paid once: its full coefficient (the same in every scenario).
+            c.objective = base.problem.columns[j].objective
+            shared[j] = problem.addColumn(c)
+        }
+        firstStageColumns = shared.keys.sorted().map { shared[$0]! }
+
+        for (k, f) in scenarios.enumerated() {
+            var cmap = [Int](repeating: -1, count: f.problem.columns.count)
+            for (j, col) in f.problem.columns.enumerated() {
+                if let s = shared[j] { cmap[j] = s; continue }
+                var c = col
+                c.name = "\(col.name)#\(k)"
+                c.objective = col.objective / K
+                cmap[j] = problem.addColumn(c)
+            }
+            var rmap = [Int?](repeating: nil, count: f.problem.rows.count)
+            for (i, row) in f.problem.rows.enumerated() {
+                if firstStageRows.contains(i) {
+                    if k == 0 { rmap[i] = problem.addRow(row) }
+                    continue
+                }
+                var r = row
+                r.name = "\(row.name)#\(k)"
+                rmap[i] = problem.addRow(r)
+            }
+            for e in f.problem.entries {
+                guard let r = rmap[e.row] else { continue }
+                problem.add(row: r, column: cmap[e.column], e.value)
+            }
+            columnMap.append(cmap)
+            rowMap.append(rmap)
+        }
+    }
+}
