@@ -91,6 +91,8 @@ public struct Solution: Sendable {
     public var solveSeconds: Double
     /// GLPK's log of this solve.
     public var log: String
+    /// True when the `warmStart` basis passed to the solve was accepted and used.
+    public var warmStartUsed: Bool = false
 
     public init(termination: TerminationReason, primalStatus: SolutionStatus, dualStatus: SolutionStatus = .none,
                 objective: Double? = nil, columnValues: [Double] = [], rowActivities: [Double] = [],
