@@ -83,3 +83,30 @@ enum Examples {
         return p
     }
 }
+
+extension Examples {
+    /// Transportation LP: `sources` plants with supply s_i·scale, `sinks` customers with demand d_j·scale,
+    /// cost c_ij from a fixed LCG; min Σ c_ij x_ij, Σ_j x_ij ≤ s_i, Σ_i x_ij ≥ d_j. Total supply is 1.2 × demand.
+    static func transportation(sources: Int = 30, sinks: Int = 30, demandScale: Double = 1) -> LinearProblem {
+        var p = LinearProblem(name: "transport")
+        var seed: UInt64 = 987654321
+        func next() -> Double {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        let demands = (0..<sinks).map { _ in 10 + 90 * next() }
+        let totalDemand = demands.reduce(0, +)
+        let supplyRows = (0..<sources).map { i in
+            p.addRow(.init(name: "supply\(i)", upper: 1.2 * totalDemand / Double(sources)))
+        }
+        let demandRows = (0..<sinks).map { j in p.addRow(.init(name: "demand\(j)", lower: demands[j] * demandScale)) }
+        for i in 0..<sources {
+            for j in 0..<sinks {
+                let c = p.addColumn(.init(name: "x_\(i)_\(j)", objective: 1 + 20 * next()))
+                p.add(row: supplyRows[i], column: c, 1)
+                p.add(row: demandRows[j], column: c, 1)
+            }
+        }
+        return p
+    }
+}
