@@ -28,7 +28,9 @@
 #define CGLPK_BINARY 2
 
 /* A problem in flat arrays. Bounds may be -HUGE_VAL/+HUGE_VAL (infinite); they become GLPK bound types.
- * Matrix triplets are 1-based like GLPK: ia[k], ja[k], ar[k] for k = 1..ne (element 0 ignored).
+ * Matrix in compressed columns: column j (0-based) has the entries k = col_start[j]+1 .. col_start[j+1] of
+ * row_ind (1-based GLPK row numbers) and val; element 0 of row_ind/val is an unused dummy, so that
+ * row_ind + col_start[j] is the 1-based array glp_set_mat_col wants. No duplicate rows within a column.
  * Names: offsets into `names` (NUL-terminated strings) or -1 for "no name"; NULL arrays mean no names. */
 typedef struct cglpk_problem {
     int m, n;                  /* rows, columns */
@@ -41,9 +43,9 @@ typedef struct cglpk_problem {
     const double *row_lb;      /* [m] */
     const double *row_ub;      /* [m] */
     int ne;
-    const int *ia;             /* [ne+1] */
-    const int *ja;             /* [ne+1] */
-    const double *ar;          /* [ne+1] */
+    const int *col_start;      /* [n+1], col_start[0] = 0, col_start[n] = ne */
+    const int *row_ind;        /* [ne+1] */
+    const double *val;         /* [ne+1] */
     const char *names;         /* string pool, or NULL */
     int prob_name_off;         /* -1 = none */
     const int *row_name_off;   /* [m] or NULL */

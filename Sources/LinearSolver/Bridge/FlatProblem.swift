@@ -17,9 +17,11 @@ final class FlatProblem {
     let rowLower: [Double]
     let rowUpper: [Double]
     let nonzeros: Int32
-    let ia: [Int32]
-    let ja: [Int32]
-    let ar: [Double]
+    /// Compressed columns: column j owns slots columnStart[j]+1 ... columnStart[j+1] of rowIndex/value
+    /// (1-based rows; slot 0 is a dummy so each column's slice is the 1-based array GLPK expects).
+    let columnStart: [Int32]
+    let rowIndex: [Int32]
+    let value: [Double]
     /// NUL-terminated names back to back; offsets below (-1 = unnamed). Empty pool = no names at all.
     let namePool: [CChar]
     let problemNameOffset: Int32
@@ -49,26 +51,7 @@ final class FlatProblem {
 
         let ne = problem.entries.count
         nonzeros = Int32(ne)
-        var ia = [Int32](repeating: 0, count: ne + 1)
-        var ja = [Int32](repeating: 0, count: ne + 1)
-        var ar = [Double](repeating: 0, count: ne + 1)
-        problem.entries.withUnsafeBufferPointer { es in
-            ia.withUnsafeMutableBufferPointer { ib in
-                ja.withUnsafeMutableBufferPointer { jb in
-                    ar.withUnsafeMutableBufferPointer { ab in
-                        for k in 0..<es.count {
-                            let e = es[k]
-                            ib[k + 1] = Int32(truncatingIfNeeded: e.row + 1)
-                            jb[k + 1] = Int32(truncatingIfNeeded: e.column + 1)
-                            ab[k + 1] = e.value
-                        }
-                    }
-                }
-            }
-        }
-        self.ia = ia
-        self.ja = ja
-        self.ar = ar
+        (columnStart, rowIndex, value) = Self.compressedColumns(problem.entries, columns: problem.columns.count)
 
         var pool: [CChar] = []
         func add(_ name: String) -> Int32 {
@@ -84,6 +67,49 @@ final class FlatProblem {
         namePool = pool
     }
 
+    /// Groups the triplets by column (a counting sort, stable; a straight copy when already in column order).
+    static func compressedColumns(_ entries: [LinearProblem.Entry], columns n: Int) -> ([Int32], [Int32], [Double]) {
+        let ne = entries.count
+        var start = [Int32](repeating: 0, count: n + 1)
+        var rows = [Int32](repeating: 0, count: ne + 1)
+        var values = [Double](repeating: 0, count: ne + 1)
+        entries.withUnsafeBufferPointer { es in
+            start.withUnsafeMutableBufferPointer { st in
+                var sorted = true
+                var previous = 0
+                for k in 0..<ne {
+                    let c = es[k].column
+                    st[c + 1] &+= 1
+                    if c < previous { sorted = false }
+                    previous = c
+                }
+                for j in 0..<n { st[j + 1] &+= st[j] }
+                rows.withUnsafeMutableBufferPointer { rb in
+                    values.withUnsafeMutableBufferPointer { vb in
+                        if sorted {
+                            for k in 0..<ne {
+                                rb[k + 1] = Int32(truncatingIfNeeded: es[k].row + 1)
+                                vb[k + 1] = es[k].value
+                            }
+                        } else {
+                            var cursor = Array(st.dropLast())
+                            cursor.withUnsafeMutableBufferPointer { cu in
+                                for k in 0..<ne {
+                                    let e = es[k]
+                                    let slot = Int(cu[e.column]) + 1
+                                    cu[e.column] &+= 1
+                                    rb[slot] = Int32(truncatingIfNeeded: e.row + 1)
+                                    vb[slot] = e.value
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (start, rows, values)
+    }
+
     /// Calls `body` with a `cglpk_problem` whose pointers are valid for the duration of the call only.
     func withCProblem<R>(_ body: (UnsafePointer<cglpk_problem>) throws -> R) rethrows -> R {
         try objective.withUnsafeBufferPointer { obj in
@@ -92,9 +118,9 @@ final class FlatProblem {
         try columnKind.withUnsafeBufferPointer { kind in
         try rowLower.withUnsafeBufferPointer { rlb in
         try rowUpper.withUnsafeBufferPointer { rub in
-        try ia.withUnsafeBufferPointer { ia in
-        try ja.withUnsafeBufferPointer { ja in
-        try ar.withUnsafeBufferPointer { ar in
+        try columnStart.withUnsafeBufferPointer { cs in
+        try rowIndex.withUnsafeBufferPointer { ri in
+        try value.withUnsafeBufferPointer { va in
         try namePool.withUnsafeBufferPointer { names in
         try rowNameOffsets.withUnsafeBufferPointer { rno in
         try columnNameOffsets.withUnsafeBufferPointer { cno in
@@ -104,7 +130,7 @@ final class FlatProblem {
                 obj: obj.baseAddress, col_lb: clb.baseAddress, col_ub: cub.baseAddress,
                 col_kind: hasIntegerColumns ? kind.baseAddress : nil,
                 row_lb: rlb.baseAddress, row_ub: rub.baseAddress,
-                ne: nonzeros, ia: ia.baseAddress, ja: ja.baseAddress, ar: ar.baseAddress,
+                ne: nonzeros, col_start: cs.baseAddress, row_ind: ri.baseAddress, val: va.baseAddress,
                 names: hasNames ? names.baseAddress : nil,
                 prob_name_off: problemNameOffset,
                 row_name_off: hasNames ? rno.baseAddress : nil,
