@@ -102,6 +102,8 @@ enum CapacityBenchmark {
         print("| warm (dual simplex from the base basis, used: \(used)) | \(Int(wi)) | \(fmt(wt)) | \(warmObj) |")
         print("| ratio cold / warm | \(fmt(ci / max(wi, 1)))x fewer | \(fmt(ct / wt))x less time | |")
         print("")
+        print("per run: cold iterations \(coldIt.map { Int($0) }), seconds \(coldT.map(fmt)); warm iterations \(warmIt.map { Int($0) }), seconds \(warmT.map(fmt))")
+        print("")
         let capRows = base.rows.indices.filter { base.rows[$0].name.hasPrefix("cap_") }
         let binding = capRows.filter { basis.rows[$0] != .basic }.count
         let backlogged = base.columns.indices.filter { base.columns[$0].name.hasPrefix("back_") && first.columnValues[$0] > 1e-6 }.count
