@@ -60,6 +60,8 @@ let package = Package(
         // Benchmarks (release builds; see Benchmarks/RESULTS.md).
         .executableTarget(name: "planner-bench", dependencies: ["Planner", "LineModel", "LinearSolver"],
                           path: "Benchmarks/PlannerBench"),
+        // Solver-layer benchmark (release build): `swift run -c release solver-bench`.
+        .executableTarget(name: "solver-bench", dependencies: ["LinearSolver", "CGLPK"], path: "Benchmarks/solver"),
 
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),

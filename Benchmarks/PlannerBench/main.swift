@@ -121,7 +121,7 @@ if let model = midModel ?? Optional(SyntheticModel.make(.init(sites: 2, stations
 
     // 4. Same MPS: in-process vs glpsol vs HiGHS.
     let mps = "\(outDir)/planner-mid.mps"
-    try GLPKSolver.export(f.problem, to: mps, format: .freeMPS)
+    try GLPKSolver.export(f.problem, to: URL(fileURLWithPath: mps), format: .freeMPS)
     var o = SolverOptions()
     var inproc: [Double] = []
     var obj = Double.nan

@@ -84,8 +84,8 @@ struct OptimizeCommand: ParsableCommand {
         }
     }
 
-    private func export(_ problem: LinearProblem, to path: String, format: ProblemFileFormat) throws {
-        do { try GLPKSolver.export(problem, to: path, format: format) } catch { throw CLIError.io(String(describing: error)) }
+    private func export(_ problem: LinearProblem, to path: String, format: ModelFileFormat) throws {
+        do { try GLPKSolver.export(problem, to: URL(fileURLWithPath: path), format: format) } catch { throw CLIError.io(String(describing: error)) }
     }
 
     private func emit(_ report: PlanReport) throws {

@@ -15,9 +15,12 @@ public struct LinearProblem: Sendable, Hashable {
 
     /// A column (variable).
     public struct Column: Sendable, Hashable {
+        /// Unique among columns, ≤ 255 UTF-8 bytes, no control characters; empty = unnamed.
         public var name: String
+        /// Bounds; `-.infinity` / `.infinity` for none. A binary column's upper bound `.infinity` means 1.
         public var lower: Double
         public var upper: Double
+        /// Objective coefficient c_j.
         public var objective: Double
         public var kind: Kind
         public init(name: String, lower: Double = 0, upper: Double = .infinity, objective: Double = 0, kind: Kind = .continuous) {
@@ -27,7 +30,9 @@ public struct LinearProblem: Sendable, Hashable {
 
     /// A row (constraint) `lower ≤ Σ a_ij x_j ≤ upper`.
     public struct Row: Sendable, Hashable {
+        /// Unique among rows, ≤ 255 UTF-8 bytes, no control characters; empty = unnamed.
         public var name: String
+        /// Bounds on the row activity; equal for an equality row, infinite for none.
         public var lower: Double
         public var upper: Double
         public init(name: String, lower: Double = -.infinity, upper: Double = .infinity) {
@@ -43,6 +48,7 @@ public struct LinearProblem: Sendable, Hashable {
         public init(row: Int, column: Int, value: Double) { self.row = row; self.column = column; self.value = value }
     }
 
+    /// Problem name (exported to files).
     public var name: String
     public var sense: Sense
     /// Constant term of the objective.
@@ -69,4 +75,32 @@ public struct LinearProblem: Sendable, Hashable {
 
     /// True if any column is integer or binary.
     public var isMIP: Bool { columns.contains { $0.kind != .continuous } }
+}
+
+extension LinearProblem {
+    /// Appends matrix entries given in compressed-column form (CSC) for the columns `firstColumn ..<
+    /// firstColumn + columnStarts.count − 1`: the entries of column `firstColumn + j` are
+    /// `rowIndices[columnStarts[j] ..< columnStarts[j + 1]]` with `values` alongside (0-based rows).
+    /// Throws `SolverError.invalidProblem` if the arrays do not describe a CSC matrix; indices and values are
+    /// checked later by `validate()` like any entry.
+    public mutating func appendCompressedColumns(firstColumn: Int = 0, columnStarts: [Int], rowIndices: [Int], values: [Double]) throws {
+        var issues: [String] = []
+        if rowIndices.count != values.count {
+            issues.append("compressed columns: \(rowIndices.count) row indices but \(values.count) values")
+        }
+        if columnStarts.first != 0 { issues.append("compressed columns: columnStarts must begin with 0") }
+        if columnStarts.last != rowIndices.count {
+            issues.append("compressed columns: columnStarts must end with the number of entries \(rowIndices.count)")
+        }
+        for j in columnStarts.indices.dropFirst() where columnStarts[j] < columnStarts[j - 1] {
+            issues.append("compressed columns: columnStarts decreases at position \(j)")
+        }
+        guard issues.isEmpty else { throw SolverError.invalidProblem(issues) }
+        entries.reserveCapacity(entries.count + rowIndices.count)
+        for j in 0..<(columnStarts.count - 1) {
+            for k in columnStarts[j]..<columnStarts[j + 1] {
+                entries.append(Entry(row: rowIndices[k], column: firstColumn + j, value: values[k]))
+            }
+        }
+    }
 }

@@ -27,6 +27,26 @@ public struct SolverOptions: Sendable {
     /// Called during branch-and-cut with progress; return `false` to cancel the solve.
     /// Runs on the solving thread, inside the solve; it must not call the solver.
     public var progress: (@Sendable (MIPProgress) -> Bool)? = nil
+    /// Minimum seconds between two progress reports at node selection (new incumbents are always reported).
+    public var progressIntervalSeconds: Double = 0.5
 
     public init() {}
+}
+
+extension SolverOptions {
+    /// Throws `SolverError.invalidOption` naming the first bad option (GLPK aborts on invalid parameters).
+    public func validate() throws {
+        if let t = timeLimitSeconds, !(t >= 0) || t.isNaN {
+            throw SolverError.invalidOption("timeLimitSeconds must be ≥ 0 seconds, got \(t)")
+        }
+        if let i = iterationLimit, i < 0 {
+            throw SolverError.invalidOption("iterationLimit must be ≥ 0, got \(i)")
+        }
+        if !(mipGap >= 0) || !mipGap.isFinite {
+            throw SolverError.invalidOption("mipGap must be a finite relative gap ≥ 0, got \(mipGap)")
+        }
+        if !(progressIntervalSeconds >= 0) || !progressIntervalSeconds.isFinite {
+            throw SolverError.invalidOption("progressIntervalSeconds must be finite and ≥ 0, got \(progressIntervalSeconds)")
+        }
+    }
 }

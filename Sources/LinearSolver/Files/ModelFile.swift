@@ -1,0 +1,118 @@
+import CGLPKGuard
+import Foundation
+
+/// File formats GLPK reads and writes, for handing a model to another solver or reading one back.
+public enum ModelFileFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    /// CPLEX LP format (`.lp`). Names with spaces or brackets are rewritten by GLPK (`_`, `(`, `)`); the objective
+    /// constant is kept in a comment that `GLPKSolver.read` understands (other readers drop it). A problem
+    /// without rows or columns cannot be written in this format by GLPK.
+    case cplexLP
+    /// Free MPS (`.mps`), with `MARKER INTORG/INTEND` for integer columns and, for maximization, an
+    /// `OBJSENSE MAX` section (added by this layer; GLPK itself writes none).
+    case freeMPS
+    /// GLPK's own text format (`glp_write_prob`), which keeps everything including the sense.
+    case glpk
+
+    var cCode: Int32 {
+        switch self {
+        case .cplexLP: return CGLPK_FMT_CPLEX_LP
+        case .freeMPS: return CGLPK_FMT_FREE_MPS
+        case .glpk: return CGLPK_FMT_GLPK
+        }
+    }
+}
+
+extension GLPKSolver {
+    /// Writes `problem` to `url` in `format`. The file appears atomically: GLPK writes a temporary file in the
+    /// same folder, which is then renamed over `url`, so readers never see half a model.
+    public static func export(_ problem: LinearProblem, to url: URL, format: ModelFileFormat) throws {
+        try problem.validate()
+        let flat = FlatProblem(problem)
+        let folder = url.deletingLastPathComponent()
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let (rc, message) = withMessageBuffer { buffer, capacity in
+            flat.withCProblem { cglpk_write($0, format.cCode, temp.path, buffer, capacity) }
+        }
+        guard rc == CGLPK_OK else {
+            try? FileManager.default.removeItem(at: temp)
+            if rc == CGLPK_FATAL { throw SolverError.glpkFatal(message) }
+            throw SolverError.io("cannot write \(format.rawValue) file \(url.path): \(message)")
+        }
+        if format == .freeMPS && problem.sense == .maximize {
+            do { try ModelFileFixups.declareMaximization(inMPS: temp) } catch {
+                try? FileManager.default.removeItem(at: temp)
+                throw SolverError.io("cannot write \(format.rawValue) file \(url.path): \(error)")
+            }
+        }
+        if rename(temp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temp)
+            throw SolverError.io("cannot move the written model to \(url.path): \(reason)")
+        }
+    }
+
+    /// Reads a model file written by GLPK or another solver (free MPS may carry an `OBJSENSE` section).
+    /// Bounds GLPK stores as "none" come back infinite;
+    /// integer columns with bounds [0, 1] come back as `.binary`; unnamed rows/columns keep GLPK's empty name.
+    public static func read(from url: URL, format: ModelFileFormat) throws -> LinearProblem {
+        var source = url
+        var declaredSense: LinearProblem.Sense?
+        if format == .freeMPS, let stripped = try? ModelFileFixups.stripObjectiveSense(fromMPS: url) {
+            source = stripped.url
+            declaredSense = stripped.sense
+        }
+        defer { if source != url { try? FileManager.default.removeItem(at: source) } }
+        var model = cglpk_model()
+        let (rc, message) = withMessageBuffer { buffer, capacity in
+            cglpk_read(format.cCode, source.path, &model, buffer, capacity)
+        }
+        defer { cglpk_model_free(&model) }
+        guard rc == CGLPK_OK else {
+            if rc == CGLPK_FATAL { throw SolverError.glpkFatal(message) }
+            throw SolverError.io("cannot read \(format.rawValue) file \(url.path): \(message)")
+        }
+        var problem = LinearProblem(model)
+        if let declaredSense { problem.sense = declaredSense }
+        if format == .cplexLP, problem.objectiveConstant == 0, let c = ModelFileFixups.objectiveConstant(inLP: url) {
+            problem.objectiveConstant = c
+        }
+        return problem
+    }
+}
+
+extension LinearProblem {
+    /// Copies a model read by the C guard (1-based matrix, name pool) into Swift values.
+    init(_ m: cglpk_model) {
+        func name(_ offset: Int32) -> String {
+            guard offset >= 0, let pool = m.names else { return "" }
+            return String(cString: pool + Int(offset))
+        }
+        let rowCount = Int(m.m), columnCount = Int(m.n), ne = Int(m.ne)
+        var columns: [Column] = []
+        columns.reserveCapacity(columnCount)
+        for j in 0..<columnCount {
+            let kind: Kind
+            switch m.col_kind[j] {
+            case CGLPK_BINARY: kind = .binary
+            case CGLPK_INTEGER: kind = .integer
+            default: kind = .continuous
+            }
+            columns.append(Column(name: name(m.col_name_off[j]), lower: m.col_lb[j], upper: m.col_ub[j],
+                                  objective: m.obj[j], kind: kind))
+        }
+        var rows: [Row] = []
+        rows.reserveCapacity(rowCount)
+        for i in 0..<rowCount {
+            rows.append(Row(name: name(m.row_name_off[i]), lower: m.row_lb[i], upper: m.row_ub[i]))
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(ne)
+        if ne > 0 {
+            for k in 1...ne {
+                entries.append(Entry(row: Int(m.ia[k]) - 1, column: Int(m.ja[k]) - 1, value: m.ar[k]))
+            }
+        }
+        self.init(name: name(m.prob_name_off), sense: m.maximize != 0 ? .maximize : .minimize,
+                  objectiveConstant: m.obj_const, columns: columns, rows: rows, entries: entries)
+    }
+}

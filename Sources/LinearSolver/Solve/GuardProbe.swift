@@ -1,0 +1,11 @@
+import CGLPKGuard
+
+/// Test support: provokes a GLPK fatal error on purpose (an out-of-range `glp_set_col_bnds`) inside the C guard.
+/// Returns the trapped message; the process must survive it. Internal: reachable only via `@testable import`.
+enum GuardProbe {
+    static func provokeFatalError() throws {
+        let (rc, message) = withMessageBuffer { cglpk_test_provoke_fatal($0, $1) }
+        if rc == CGLPK_FATAL { throw SolverError.glpkFatal(message) }
+        if rc == CGLPK_REENTRANT { throw SolverError.invalidOption("re-entrant GLPK call") }
+    }
+}
