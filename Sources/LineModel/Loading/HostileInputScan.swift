@@ -160,7 +160,10 @@ struct HostileInputScan {
                         return finding("a list or map may not be used as a map key; keys are plain names", at: i)
                     }
                 case 0x3F: // '?': complex-key indicator when it starts a token and a space follows
-                    if Self.isTokenStart(previous), i + 1 >= n || Self.isSpace(bytes[i + 1]) || Self.isBreak(bytes[i + 1]) {
+                    let startsEntry = lastSignificant == 0x20 || lastSignificant == 0x2D || lastSignificant == 0x7B
+                        || lastSignificant == 0x5B || lastSignificant == 0x2C
+                    if startsEntry, Self.isTokenStart(previous),
+                        i + 1 >= n || Self.isSpace(bytes[i + 1]) || Self.isBreak(bytes[i + 1]) {
                         return finding("complex keys ('? ') are not used in line models; write 'key: value'", at: i)
                     }
                 case 0x2A: // '*': alias when it starts a token and a name follows
@@ -179,8 +182,7 @@ struct HostileInputScan {
                         let usedAsKey = m < n && bytes[m] == 0x3A
                             && (m + 1 >= n || Self.isSpace(bytes[m + 1]) || Self.isBreak(bytes[m + 1])
                                 || bytes[m + 1] == 0x2C || bytes[m + 1] == 0x7D || bytes[m + 1] == 0x5D)
-                        let afterQuestion = lastSignificant == 0x3F
-                        if usedAsKey || afterQuestion {
+                        if usedAsKey {
                             return finding(
                                 "an alias (*name) may not be used as a map key; write the key out", at: start)
                         }

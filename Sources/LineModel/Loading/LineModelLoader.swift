@@ -74,6 +74,7 @@ public enum LineModelLoader {
                             .empty)
         }
         let reader = NodeReader(file: fileName, limits: limits)
+        guard reader.measureExpansion(root) else { throw LineModelError(diagnostics: reader.diagnostics) }
         let decoder = ModelDecoder(reader: reader)
         var model: LineModel? = nil
         do {

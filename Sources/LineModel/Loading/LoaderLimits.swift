@@ -11,7 +11,7 @@ public struct LoaderLimits: Sendable, Hashable {
     /// Most alias uses (`*name`) in one file.
     public var maxAliases: Int = 1_000
     /// Most YAML values the loader will look at, counting each alias expansion again (stops alias bombs).
-    public var maxNodesVisited: Int = 1_000_000
+    public var maxNodesVisited: Int = 500_000
     /// Most planning periods.
     public var maxPeriods: Int = 600
     /// Most sites.

@@ -102,6 +102,47 @@ final class NodeReader {
         }
     }
 
+    // MARK: Alias-bomb guard
+
+    /// Counts the values of the tree as the walk would see them (each alias expansion counted again) and
+    /// refuses the file when the count passes `LoaderLimits.maxNodesVisited` or aliases nest deeper than
+    /// `LoaderLimits.maxNestingDepth * 4`. Runs before decoding, stops as soon as a limit is hit, so a
+    /// "billion laughs" file costs at most the budget. Problems are reported under the top-level key.
+    /// Returns false when the file was refused.
+    func measureExpansion(_ root: Node) -> Bool {
+        var count = 0
+        let maxDepth = limits.maxNestingDepth * 4
+        func measure(_ node: Node, _ depth: Int) -> Bool {
+            count += 1
+            if count > limits.maxNodesVisited || depth > maxDepth { return false }
+            switch node {
+            case .scalar, .alias: return true
+            case .sequence(let seq):
+                for child in seq where !measure(child, depth + 1) { return false }
+                return true
+            case .mapping(let mapping):
+                for (key, value) in mapping where !measure(key, depth + 1) || !measure(value, depth + 1) {
+                    return false
+                }
+                return true
+            }
+        }
+        let parts: [(key: String, mark: Mark?, value: Node)]
+        if case .mapping(let mapping) = root {
+            parts = mapping.map { (Self.shown($0.key.string ?? ""), $0.key.mark, $0.value) }
+        } else {
+            parts = [("", root.mark, root)]
+        }
+        for part in parts where !measure(part.value, 1) {
+            let why = count > limits.maxNodesVisited
+                ? "expands to more than \(limits.maxNodesVisited) values (aliases re-used many times?)"
+                : "nests deeper than \(maxDepth) levels through aliases"
+            report(.hostileInput, part.mark, part.key, "the value \(why); refused as a possible alias bomb")
+            return false
+        }
+        return true
+    }
+
     // MARK: Scalars
 
     static func format(_ x: Double) -> String {
@@ -109,6 +150,11 @@ final class NodeReader {
         if x.isInfinite { return x > 0 ? "infinity" : "-infinity" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return String(x)
+    }
+
+    /// `text` cut to 60 characters for messages and key paths (hostile files may hold megabyte-long keys).
+    static func shown(_ text: String) -> String {
+        text.count > 60 ? String(text.prefix(60)) + "..." : text
     }
 
     /// Describes a node for "expected X, found Y" messages.
@@ -284,7 +330,7 @@ final class NodeReader {
                 report(.wrongType, keyNode.mark, result.path, "map keys must be plain names, found \(describe(keyNode))")
                 continue
             }
-            let key = keyScalar.string
+            let key = Self.shown(keyScalar.string)
             if key == "<<", keyScalar.style == .plain || keyScalar.style == .any {
                 merged.append(value)
                 continue

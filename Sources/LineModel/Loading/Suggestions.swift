@@ -1,20 +1,23 @@
 /// "Did you mean ...?" for unknown names and keys: the closest known name by edit distance.
 enum Suggestions {
-    /// Levenshtein distance between `a` and `b`, case-insensitive, capped work for long strings.
+    /// Edit distance between `a` and `b` (insertions, deletions, substitutions and swaps of neighbours each
+    /// count 1: the optimal-string-alignment form of Damerau-Levenshtein), case-insensitive.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased().unicodeScalars)
         let y = Array(b.lowercased().unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        var twoBack = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
             current[0] = i
             for j in 1...y.count {
-                let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                var d = min(previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, twoBack[j - 2] + 1) }
+                current[j] = d
             }
-            swap(&previous, &current)
+            (twoBack, previous, current) = (previous, current, twoBack)
         }
         return previous[y.count]
     }
@@ -35,9 +38,13 @@ enum Suggestions {
         if best.distance <= threshold { return best.name }
         // A typo in the first part of a longer name ("instaled" for "installed_tools").
         if n >= 4 {
+            var bestPrefix: (name: String, distance: Int)? = nil
             for candidate in known where candidate.count > n {
-                if editDistance(name, String(candidate.prefix(n))) <= threshold { return candidate }
+                let d = editDistance(name, String(candidate.prefix(n)))
+                if let current = bestPrefix, d >= current.distance { continue }
+                bestPrefix = (candidate, d)
             }
+            if let bestPrefix, bestPrefix.distance <= threshold { return bestPrefix.name }
         }
         return nil
     }
