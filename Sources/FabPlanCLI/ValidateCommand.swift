@@ -16,23 +16,51 @@ public struct ValidateCommand: ParsableCommand {
     @Argument(help: "Line-model files (.yaml, .yml or .json).")
     public var files: [String]
 
+    @Option(name: .customLong("benchmark-runs"),
+            help: ArgumentHelp("Load each valid file this many more times and print load-time statistics.",
+                               visibility: .hidden))
+    public var benchmarkRuns: Int?
+
     public init() {}
 
     public func run() throws {
         var failed = false
-        for (i, file) in files.enumerated() {
+        var printed = false
+        for file in files {
             do {
                 let model = try LineModelLoader.load(path: file)
-                if i > 0 { print("") }
+                if printed { print("") }
+                printed = true
                 print("\(file): ok")
                 print(model.summary.text)
+                if let runs = benchmarkRuns, runs > 0 { print(Self.benchmark(file, runs: runs)) }
             } catch let error as LineModelError {
                 failed = true
                 for d in error.diagnostics { Self.printError(d.description) }
-                Self.printError("\(file): \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s")")
+                let n = error.diagnostics.count
+                Self.printError("\(file): \(n) problem\(n == 1 ? "" : "s")")
             }
         }
         if failed { throw ExitCode(2) }
+    }
+
+    /// Loads `file` `runs` times (file read, pre-scan, parse, walk and checks each time) and reports the
+    /// median, minimum and 90th percentile wall time in milliseconds.
+    static func benchmark(_ file: String, runs: Int) -> String {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        times.reserveCapacity(runs)
+        for _ in 0..<runs {
+            let start = clock.now
+            _ = try? LineModelLoader.load(path: file)
+            let d = clock.now - start
+            times.append(Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15)
+        }
+        times.sort()
+        func ms(_ x: Double) -> String { String(format: "%.3f", x) }
+        let p90 = times[min(times.count - 1, Int(Double(times.count) * 0.9))]
+        return "  load time over \(runs) runs: median \(ms(times[times.count / 2])) ms, min \(ms(times[0])) ms, "
+            + "p90 \(ms(p90)) ms"
     }
 
     static func printError(_ line: String) {

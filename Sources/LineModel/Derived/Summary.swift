@@ -45,8 +45,9 @@ public struct LineModelSummary: Sendable, Hashable {
             ? periodIds.joined(separator: ", ")
             : "\(periodIds.first ?? "") ... \(periodIds.last ?? "")"
         lines.append("\(name)")
-        lines.append("  \(siteCount) sites, \(stationCount) stations (\(installedTools) tools installed), "
-                     + "\(productCount) products, \(periodIds.count) periods (\(periods))")
+        lines.append("  \(Self.count(siteCount, "site")), \(Self.count(stationCount, "station")) "
+                     + "(\(Self.count(installedTools, "tool")) installed), \(Self.count(productCount, "product")), "
+                     + "\(Self.count(periodIds.count, "period")) (\(periods))")
         for die in fabDies {
             lines.append("  fab die \(die.dieType): \(Self.format(die.grossDiesPerWafer, 0)) gross/wafer; good/wafer "
                          + "\(Self.format(die.goodDiesPerWaferFirst, 1)) (\(die.firstPeriod)) -> "
@@ -57,6 +58,8 @@ public struct LineModelSummary: Sendable, Hashable {
         }
         return lines.joined(separator: "\n")
     }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func format(_ x: Double, _ decimals: Int) -> String {
         var scale = 1.0
