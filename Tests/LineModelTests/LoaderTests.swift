@@ -192,6 +192,18 @@ struct LoaderLimitTests {
         #expect(error.diagnostics[0].location.line == 2)
     }
 
+    @Test("a quote inside a plain scalar does not hide deep nesting from the pre-scan")
+    func quoteInsidePlainScalar() throws {
+        // `a:"` and `12 " x` are plain scalars in YAML: the quote opens no string, so the brackets that follow
+        // are real nesting and must be refused by the text scan (5000 deep) like any other.
+        for prefix in ["name: a:\"\n", "name: 12 \" x\n"] {
+            let text = prefix + "periods: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+            let error = try #require(throws: LineModelError.self) { try LineModelLoader.load(yaml: text) }
+            #expect(error.diagnostics.map(\.kind) == [.hostileInput])
+            #expect(error.diagnostics[0].location.line == 2)
+        }
+    }
+
     @Test("block scalars and quoted text are not mistaken for nesting or aliases")
     func prescanSkipsText() throws {
         let deepText = String(repeating: "  ", count: 100) + "[[[[ *a: ? b"

@@ -134,7 +134,14 @@ struct HostileInputScan {
                 }
                 switch b {
                 case 0x22, 0x27: // " '
-                    if Self.isTokenStart(previous) { quote = b }
+                    // A quoted scalar starts only where a scalar may start: after a block indicator or at the
+                    // start of a line, or after a flow indicator. Inside a plain scalar (`a:"b`, `12 " x`) a quote
+                    // is just a character. Misreading one way only makes the scan stricter, and libyaml's own
+                    // nesting limit (1000) backs it up.
+                    let afterBlockIndicator = Self.isSpace(previous)
+                        && [0x20, 0x3A, 0x2D, 0x3F, 0x2C, 0x5B, 0x7B].contains(lastSignificant)
+                    let afterFlowIndicator = flowDepth > 0 && [0x5B, 0x7B, 0x2C, 0x3A].contains(previous)
+                    if afterBlockIndicator || afterFlowIndicator { quote = b }
                 case 0x23: // '#': comment when at a token boundary
                     if Self.isSpace(previous) || i == lineStart {
                         while i < n, !Self.isBreak(bytes[i]) { i += 1 }

@@ -136,8 +136,8 @@ final class NodeReader {
         for part in parts where !measure(part.value, 1) {
             let why = count > limits.maxNodesVisited
                 ? "expands to more than \(limits.maxNodesVisited) values (aliases re-used many times?)"
-                : "nests deeper than \(maxDepth) levels through aliases"
-            report(.hostileInput, part.mark, part.key, "the value \(why); refused as a possible alias bomb")
+                : "nests deeper than \(maxDepth) levels (through aliases or otherwise)"
+            report(.hostileInput, part.mark, part.key, "the value \(why); refused to protect the loader")
             return false
         }
         return true
