@@ -97,6 +97,31 @@ public enum LineModelLoader {
             location: SourceLocation(file: file, line: 1, column: 1), keyPath: "", message: message, kind: kind)])
     }
 
+    /// The line of the repeated `key` in the block mapping whose first occurrence is at `mark`: a later line of
+    /// the same mapping (same indentation) that starts with `key:`. Stops where the mapping ends (a line indented
+    /// less, or a new list item). Nil when not found (flow maps), and the first occurrence is reported.
+    static func repeatedKeyLine(_ key: String, after mark: Mark, in text: String) -> Int? {
+        let start = mark.column - 1
+        let keyScalars = Array(key.unicodeScalars)
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard lineNumber > mark.line else { continue }
+            let scalars = Array(line.unicodeScalars)
+            var indent = 0
+            while indent < scalars.count, scalars[indent] == " " { indent += 1 }
+            if indent == scalars.count || scalars[indent] == "#" || scalars[indent] == "\r" { continue }
+            if indent < start || (indent == start && scalars[indent] == "-") { return nil }
+            guard indent == start, start + keyScalars.count <= scalars.count,
+                Array(scalars[start..<(start + keyScalars.count)]) == keyScalars
+            else { continue }
+            var k = start + keyScalars.count
+            while k < scalars.count, scalars[k] == " " { k += 1 }
+            if k < scalars.count, scalars[k] == ":" { return lineNumber }
+        }
+        return nil
+    }
+
     /// Turns a Yams/libyaml error into a located diagnostic.
     static func diagnostic(for error: YamlError, fileName: String, text: String) -> Diagnostic {
         func make(_ mark: Mark, _ message: String) -> Diagnostic {
@@ -113,8 +138,16 @@ public enum LineModelLoader {
             let ctx = context.map { "\($0.text) (line \($0.mark.line)), " } ?? ""
             return make(mark, "not well-formed YAML: \(ctx)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return make(context.mark, "key \(keys) appears twice in the same map; each field may be given once")
+            let keys = duplicates.map { "'\(NodeReader.shown($0))'" }.joined(separator: ", ")
+            let first = context.mark
+            // Yams points at the first occurrence; point at the repeat (same column, a later line) when it is
+            // easy to find, since that is usually the line to delete.
+            if let key = duplicates.first, let repeatLine = repeatedKeyLine(key, after: first, in: text) {
+                return make(repeatLine, first.column,
+                            "key \(keys) appears twice in the same map (first at line \(first.line)); "
+                                + "each field may be given once")
+            }
+            return make(first, "key \(keys) appears twice in the same map; each field may be given once")
         case .reader(let problem, let offset, _, _):
             var line = 1, column = 1
             if let offset {
