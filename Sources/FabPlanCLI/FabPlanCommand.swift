@@ -7,6 +7,7 @@ public struct FabPlanCommand: ParsableCommand {
         commandName: "fabplan",
         abstract: "Capacity planning for semiconductor assembly, test and packaging lines fed by a wafer fab.",
         subcommands: [
+            ValidateCommand.self,
             OptimizeCommand.self,
         ]
     )

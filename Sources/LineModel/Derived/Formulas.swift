@@ -59,7 +59,8 @@ extension YieldModel {
         case .expSqrt:
             return exp(-ad.squareRoot())
         case .negativeBinomial:
-            return pow(1 + ad / alpha, -alpha)
+            // (1 + AD/α)^(−α) written as exp(−α·log1p(AD/α)): accurate for large α, where it tends to Poisson.
+            return exp(-alpha * log1p(ad / alpha))
         }
     }
 }

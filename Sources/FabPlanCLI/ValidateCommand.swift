@@ -1,0 +1,69 @@
+import ArgumentParser
+import FabPlan
+import Foundation
+
+/// `fabplan validate FILE...`: loads each line-model file and reports every problem as
+/// `file:line:col: error: keyPath: message` on standard error (exit code 2 if any file has problems);
+/// for a valid model prints a short summary (sites, stations, products, periods, fab good dies per wafer,
+/// route yields) on standard output.
+public struct ValidateCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check line-model files and print every problem with its location.",
+        discussion: "Exit status: 0 when every file is a valid model, 2 when any file has problems."
+    )
+
+    @Argument(help: "Line-model files (.yaml, .yml or .json).")
+    public var files: [String]
+
+    @Option(name: .customLong("benchmark-runs"),
+            help: ArgumentHelp("Load each valid file this many more times and print load-time statistics.",
+                               visibility: .hidden))
+    public var benchmarkRuns: Int?
+
+    public init() {}
+
+    public func run() throws {
+        var failed = false
+        var printed = false
+        for file in files {
+            do {
+                let model = try LineModelLoader.load(path: file)
+                if printed { print("") }
+                printed = true
+                print("\(file): ok")
+                print(model.summary.text)
+                if let runs = benchmarkRuns, runs > 0 { print(Self.benchmark(file, runs: runs)) }
+            } catch let error as LineModelError {
+                failed = true
+                for d in error.diagnostics { Self.printError(d.description) }
+                let n = error.diagnostics.count
+                Self.printError("\(file): \(n) problem\(n == 1 ? "" : "s")")
+            }
+        }
+        if failed { throw ExitCode(2) }
+    }
+
+    /// Loads `file` `runs` times (file read, pre-scan, parse, walk and checks each time) and reports the
+    /// median, minimum and 90th percentile wall time in milliseconds.
+    static func benchmark(_ file: String, runs: Int) -> String {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        times.reserveCapacity(runs)
+        for _ in 0..<runs {
+            let start = clock.now
+            _ = try? LineModelLoader.load(path: file)
+            let d = clock.now - start
+            times.append(Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15)
+        }
+        times.sort()
+        func ms(_ x: Double) -> String { String(format: "%.3f", x) }
+        let p90 = times[min(times.count - 1, Int(Double(times.count) * 0.9))]
+        return "  load time over \(runs) runs: median \(ms(times[times.count / 2])) ms, min \(ms(times[0])) ms, "
+            + "p90 \(ms(p90)) ms"
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
