@@ -49,8 +49,10 @@ public enum CapacityPlanner {
             var second = formulation.problem
             second.sense = .minimize
             for j in second.columns.indices { second.columns[j].objective = formulation.costCoefficients[j] }
-            let r = second.addRow(.init(name: "output[floor]", lower: best - max(1e-7 * abs(best), 1e-9)))
-            for (j, c) in formulation.outputCoefficients.enumerated() where c != 0 { second.add(row: r, column: j, c) }
+            second.objectiveConstant = 0
+            let floor = best - formulation.salesConstant - max(1e-7 * abs(best), 1e-9)
+            let r = second.addRow(.init(name: "output[floor]", lower: floor))
+            for (j, c) in formulation.salesCoefficients.enumerated() where c != 0 { second.add(row: r, column: j, c) }
             var secondOptions = solverOptions
             secondOptions.computeSensitivity = false
             if let s2 = try? GLPKSolver.solve(second, options: secondOptions), s2.hasPrimal {

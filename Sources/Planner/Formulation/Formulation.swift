@@ -69,6 +69,12 @@ public struct Formulation: Sendable {
     public private(set) var outputCoefficients: [Double] = []
     /// Per column: the capital part of `costCoefficients` (tool purchases).
     public private(set) var capitalCoefficients: [Double] = []
+    /// Per column, kilo-units shipped (sales = demand − unmet): −1 on unmet-demand columns, 0 elsewhere.
+    public private(set) var salesCoefficients: [Double] = []
+    /// Revenue if all demand were sold, k-currency (Σ price·D): revenue = this + Σ revenue coefficient·column.
+    public private(set) var revenueConstant: Double = 0
+    /// Total demand, kilo-units: units shipped = this + Σ sales coefficient·column.
+    public private(set) var salesConstant: Double = 0
 
     /// Builds the problem in one pass over the model.
     public init(model: LineModel, objective: PlanObjective, integerTools: Bool) {
@@ -78,20 +84,30 @@ public struct Formulation: Sendable {
         build(integerTools: integerTools)
     }
 
+    /// Constant term of the objective for `objective` (revenue and sales are counted on demand − unmet).
+    public func objectiveConstant(for objective: PlanObjective) -> Double {
+        switch objective {
+        case .maxProfit: return revenueConstant
+        case .minCost: return 0
+        case .maxOutput: return salesConstant
+        }
+    }
+
     /// Objective coefficients of every column for `objective`.
     public func objectiveCoefficients(for objective: PlanObjective) -> [Double] {
         switch objective {
         case .maxProfit:
             return (0..<revenueCoefficients.count).map { revenueCoefficients[$0] - costCoefficients[$0] - penaltyCoefficients[$0] }
         case .minCost: return costCoefficients
-        case .maxOutput: return outputCoefficients
+        case .maxOutput: return salesCoefficients
         }
     }
 
     /// Adds a column with its accounting coefficients (the objective is set at the end of `build`).
     private mutating func addColumn(_ name: String, upper: Double = .infinity, kind: LinearProblem.Kind = .continuous,
                                     revenue: Double = 0, cost: Double = 0, penalty: Double = 0, output: Double = 0,
-                                    capital: Double = 0) -> Int {
+                                    capital: Double = 0, sales: Double = 0) -> Int {
+        salesCoefficients.append(sales)
         revenueCoefficients.append(revenue)
         costCoefficients.append(cost + capital)
         penaltyCoefficients.append(penalty)
@@ -109,7 +125,7 @@ public struct Formulation: Sendable {
         }
 
         // --- Columns -------------------------------------------------------------------------------------
-        // Starts x[p,s,t]; objective: revenue of good output and material + operating cost of the load.
+        // Starts x[p,s,t]: material + operating cost of the load; good output (revenue is counted on sales).
         for (pi, product) in model.products.enumerated() {
             let routeYield = product.routeYield
             let loads = product.loadSecondsPerStartedUnit
@@ -122,7 +138,6 @@ public struct Formulation: Sendable {
                 var cols: [Int] = []
                 for t in 0..<T {
                     cols.append(addColumn("start[\(product.id),\(siteID),\(model.periods[t].id)]",
-                                          revenue: product.pricePerUnit * routeYield * U / M,
                                           cost: (product.materialCostPerUnit + operatingPerUnit) * U / M,
                                           output: routeYield))
                 }
@@ -172,8 +187,13 @@ public struct Formulation: Sendable {
             var icols: [Int] = []
             for t in 0..<T {
                 let upper = objective == .minCost ? 0.0 : .infinity
+                // Sales = demand − unmet: revenue and shipped units fall with every unit of unmet demand.
+                let demand = product.demand[model.periods[t].id] ?? 0
+                revenueConstant += product.pricePerUnit * demand / M
+                salesConstant += demand / U
                 mcols.append(addColumn("unmet[\(product.id),\(model.periods[t].id)]", upper: upper,
-                                       penalty: product.unmetPenaltyPerUnit * U / M))
+                                       revenue: -product.pricePerUnit * U / M,
+                                       penalty: product.unmetPenaltyPerUnit * U / M, sales: -1))
                 if let h = product.holdingCostPerUnitPeriod {
                     icols.append(addColumn("inventory[\(product.id),\(model.periods[t].id)]", cost: h * U / M))
                 }
@@ -308,6 +328,7 @@ public struct Formulation: Sendable {
 
         let c = objectiveCoefficients(for: objective)
         for j in c.indices { problem.columns[j].objective = c[j] }
+        problem.objectiveConstant = objectiveConstant(for: objective)
     }
 
     /// Tools in place at station `key` in period `t` given purchase values `y` (column values).

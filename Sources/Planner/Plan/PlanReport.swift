@@ -18,7 +18,7 @@ public enum PlanStatus: String, Sendable, Hashable, Codable {
 public struct PlanReport: Sendable, Codable {
     public static let currentSchemaVersion = 1
 
-    public var schemaVersion: Int = PlanReport.currentSchemaVersion
+    public var schemaVersion: Int
     public var status: PlanStatus
     /// Why the solver stopped (`optimal`, `timeLimit`, ...).
     public var termination: TerminationReason
@@ -50,6 +50,7 @@ public struct PlanReport: Sendable, Codable {
     public init(status: PlanStatus, termination: TerminationReason, objective: Double?, objectiveKind: PlanObjective,
                 mode: String, mipGap: Double?, solveSeconds: Double, modelName: String, currency: String,
                 periods: [String], shadowPriceUnit: String) {
+        self.schemaVersion = PlanReport.currentSchemaVersion
         self.status = status; self.termination = termination; self.objective = objective
         self.objectiveKind = objectiveKind; self.mode = mode; self.mipGap = mipGap; self.solveSeconds = solveSeconds
         self.modelName = modelName; self.currency = currency; self.periods = periods
@@ -71,7 +72,10 @@ public struct Financials: Sendable, Codable, Hashable {
     public var unmetPenalty: Double
     /// Revenue minus all costs and the unmet-demand penalty.
     public var profit: Double
+    /// Good units produced (starts × route yield), including any put into inventory.
     public var goodUnits: Double
+    /// Units sold: demand − unmet demand.
+    public var shippedUnits: Double
     public var demandUnits: Double
     public var unmetUnits: Double
     /// All costs (without the penalty) divided by good units; `nil` without output.

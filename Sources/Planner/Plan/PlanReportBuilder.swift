@@ -48,9 +48,10 @@ struct PlanReportBuilder {
 
         // Financials.
         var f = Financials(revenue: 0, materialCost: 0, operatingCost: 0, waferCost: 0, dieCost: 0, capitalSpend: 0,
-                           holdingCost: 0, unmetPenalty: 0, profit: 0, goodUnits: 0, demandUnits: 0, unmetUnits: 0,
+                           holdingCost: 0, unmetPenalty: 0, profit: 0, goodUnits: 0, shippedUnits: 0, demandUnits: 0, unmetUnits: 0,
                            costPerGoodUnit: nil)
         var totalCost = 0.0
+        f.revenue = formulation.revenueConstant * M
         for j in x.indices {
             f.revenue += formulation.revenueCoefficients[j] * x[j] * M
             f.unmetPenalty += formulation.penaltyCoefficients[j] * x[j] * M
@@ -79,6 +80,7 @@ struct PlanReportBuilder {
             for t in 0..<T { f.demandUnits += product.demand[model.periods[t].id] ?? 0 }
             for c in formulation.unmetColumns[pi] ?? [] { f.unmetUnits += x[c] * U }
         }
+        f.shippedUnits = f.demandUnits - f.unmetUnits
         f.profit = f.revenue - totalCost - f.unmetPenalty
         f.costPerGoodUnit = f.goodUnits > 1e-9 ? totalCost / f.goodUnits : nil
         report.financials = f
