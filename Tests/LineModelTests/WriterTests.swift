@@ -26,3 +26,25 @@ struct WriterTests {
         #expect(again == model)
     }
 }
+
+@Suite("Validating models changed in code")
+struct ValidatedTests {
+    @Test("an unchanged model validates to itself; broken overrides are reported by key path")
+    func overrides() throws {
+        let base = try LineModelLoader.load(path: TestPaths.path("Models/vietnam-2030.yaml"))
+        #expect(try base.validated() == base)
+
+        var changed = base
+        changed.products[0].route[4].yield = 1.5                       // fcbga-cpu, 5th step
+        changed.sites[0].stations[0].maxTools = 1                     // hcmc-at dicing has 11 installed
+        changed.products[1].demand["2031"] = 5                        // a period that does not exist
+        changed.fab?.sortYield = .nan
+        let error = try #require(throws: LineModelError.self) { try changed.validated(label: "scenario") }
+        let paths = Set(error.diagnostics.map(\.keyPath))
+        #expect(paths == [
+            "products.fcbga-cpu.route[4].yield", "sites.hcmc-at.stations.dicing.max_tools",
+            "products.rf-sip.demand.2031", "fab.sort_yield",
+        ])
+        #expect(error.diagnostics.allSatisfy { $0.location.file == "scenario" })
+    }
+}

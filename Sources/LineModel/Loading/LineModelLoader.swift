@@ -86,7 +86,7 @@ public enum LineModelLoader {
             throw fileError(fileName, "the file is empty; a model needs at least name, periods, sites and products",
                             .empty)
         }
-        let reader = NodeReader(file: fileName, limits: limits)
+        let reader = NodeReader(file: fileName, limits: limits, fileBytes: bytes.count)
         guard reader.measureExpansion(root) else { throw LineModelError(diagnostics: reader.diagnostics) }
         let decoder = ModelDecoder(reader: reader)
         var model: LineModel? = nil

@@ -2,7 +2,7 @@ import Yams
 
 extension NodeReader {
     /// Counts the values of the tree as the walk would see them (each alias expansion counted again) and
-    /// refuses the file when the count passes `LoaderLimits.maxNodesVisited` or aliases nest deeper than
+    /// refuses the file when the count passes the node budget (`LoaderLimits.maxNodesVisited`, or the file size) or aliases nest deeper than
     /// `LoaderLimits.maxNestingDepth * 4`. Runs before decoding, stops as soon as a limit is hit, so a
     /// "billion laughs" file costs at most the budget. Problems are reported under the top-level key.
     /// Returns false when the file was refused.
@@ -11,7 +11,7 @@ extension NodeReader {
         let maxDepth = limits.maxNestingDepth * 4
         func measure(_ node: Node, _ depth: Int) -> Bool {
             count += 1
-            if count > limits.maxNodesVisited || depth > maxDepth { return false }
+            if count > nodeBudget || depth > maxDepth { return false }
             switch node {
             case .scalar, .alias: return true
             case .sequence(let seq):
@@ -31,8 +31,8 @@ extension NodeReader {
             parts = [("", root.mark, root)]
         }
         for part in parts where !measure(part.value, 1) {
-            let why = count > limits.maxNodesVisited
-                ? "expands to more than \(limits.maxNodesVisited) values (aliases re-used many times?)"
+            let why = count > nodeBudget
+                ? "expands to more than \(nodeBudget) values (aliases re-used many times?)"
                 : "nests deeper than \(maxDepth) levels (through aliases or otherwise)"
             report(.hostileInput, part.mark, part.key, "the value \(why); refused to protect the loader")
             return false

@@ -24,12 +24,15 @@ struct Fields {
 final class NodeReader {
     let file: String
     let limits: LoaderLimits
+    /// Values the walk may visit: `max(limits.maxNodesVisited, file size in bytes)`.
+    let nodeBudget: Int
     private(set) var diagnostics: [Diagnostic] = []
     private var nodesVisited = 0
 
-    init(file: String, limits: LoaderLimits) {
+    init(file: String, limits: LoaderLimits, fileBytes: Int) {
         self.file = file
         self.limits = limits
+        self.nodeBudget = max(limits.maxNodesVisited, fileBytes)
     }
 
     // MARK: Reporting
@@ -45,9 +48,9 @@ final class NodeReader {
     /// Counts one visited value; stops the walk when the budget is spent (an alias bomb, or an absurd file).
     func charge(_ node: Node, _ path: String) throws {
         nodesVisited += 1
-        if nodesVisited > limits.maxNodesVisited {
+        if nodesVisited > nodeBudget {
             report(.hostileInput, node.mark, path,
-                   "the file expands to more than \(limits.maxNodesVisited) values (aliases re-used many times?); "
+                   "the file expands to more than \(nodeBudget) values (aliases re-used many times?); "
                        + "refused as a possible alias bomb")
             throw WalkAborted()
         }
