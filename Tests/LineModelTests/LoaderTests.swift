@@ -158,6 +158,22 @@ struct LoaderLimitTests {
         #expect(error.diagnostics[0].kind == .tooLarge && error.diagnostics[0].message.contains("at most 100"))
     }
 
+    @Test("an endless device is cut at the size cap; folders and missing files are named as such")
+    func specialPaths() throws {
+        if FileManager.default.fileExists(atPath: "/dev/zero") {
+            var limits = LoaderLimits()
+            limits.maxFileBytes = 1 << 20
+            let error = try #require(throws: LineModelError.self) { try LineModelLoader.load(path: "/dev/zero", limits: limits) }
+            #expect(error.diagnostics.map(\.kind) == [.tooLarge])
+        }
+        let folder = try #require(throws: LineModelError.self) { try LineModelLoader.load(path: TestPaths.path("Models")) }
+        #expect(folder.diagnostics[0].message.contains("is a folder"))
+        let missing = try #require(throws: LineModelError.self) {
+            try LineModelLoader.load(path: TestPaths.path("Models/no-such-model.yaml"))
+        }
+        #expect(missing.diagnostics[0].message == "no such file")
+    }
+
     @Test("counts above the limits are refused with their location")
     func countLimits() throws {
         var limits = LoaderLimits()
@@ -180,7 +196,7 @@ struct LoaderLimitTests {
         }
         let elapsed = clock.now - start
         #expect(error.diagnostics.map(\.kind) == [.hostileInput])
-        // The budget is 500,000 values; even a debug build visits them in well under 2 s.
+        // The budget is 1,000,000 values; even a debug build visits them in well under 2 s.
         #expect(elapsed < .seconds(2))
     }
 

@@ -3,28 +3,38 @@
 public struct LineModelSummary: Sendable, Hashable {
     /// Good dies per wafer of one fab die type at the first and the last period with wafer starts.
     public struct FabDieOutput: Sendable, Hashable {
+        /// Die type id.
         public var dieType: String
         /// Whole gross dies per wafer, floor(DPW).
         public var grossDiesPerWafer: Double
         /// Period id and good dies per wafer (floor(DPW) × die yield × sort yield) in the first ramp period.
         public var firstPeriod: String
+        /// Good dies per wafer started in `firstPeriod`.
         public var goodDiesPerWaferFirst: Double
         /// Period id and good dies per wafer in the last period (the most mature D0).
         public var lastPeriod: String
+        /// Good dies per wafer started in `lastPeriod`.
         public var goodDiesPerWaferLast: Double
     }
 
+    /// The model's name.
     public var name: String
+    /// Number of sites (plants).
     public var siteCount: Int
+    /// Number of stations (tool groups), all sites.
     public var stationCount: Int
+    /// Number of products.
     public var productCount: Int
+    /// Period ids in time order.
     public var periodIds: [String]
     /// Tools installed at the start, all sites.
     public var installedTools: Int
+    /// Output of the fab per die type it makes (empty without a fab).
     public var fabDies: [FabDieOutput]
     /// Product id and serial route yield (good units out per unit started), in file order.
     public var routeYields: [(product: String, yield: Double)]
 
+    /// Equal when every figure is equal.
     public static func == (a: LineModelSummary, b: LineModelSummary) -> Bool {
         a.name == b.name && a.siteCount == b.siteCount && a.stationCount == b.stationCount
             && a.productCount == b.productCount && a.periodIds == b.periodIds && a.installedTools == b.installedTools
@@ -32,6 +42,7 @@ public struct LineModelSummary: Sendable, Hashable {
             && a.routeYields.map(\.yield) == b.routeYields.map(\.yield)
     }
 
+    /// Hashes the name, station count and periods (consistent with `==`).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(stationCount)

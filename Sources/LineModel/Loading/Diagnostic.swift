@@ -7,6 +7,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     /// 1-based column (counted in Unicode scalars, as libyaml does).
     public var column: Int
 
+    /// A location; `line` and `column` are 1-based.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -54,6 +55,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     /// Category of the problem.
     public var kind: Kind
 
+    /// A problem at `location`, under `keyPath`, explained by `message`.
     public init(location: SourceLocation, keyPath: String, message: String, kind: Kind) {
         self.location = location
         self.keyPath = keyPath
@@ -75,6 +77,7 @@ public struct LineModelError: Error, Sendable, Hashable, CustomStringConvertible
     /// The problems, in file order (by line, then column).
     public var diagnostics: [Diagnostic]
 
+    /// The error for a non-empty list of problems.
     public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 extension ModelDecoder {
@@ -80,6 +81,8 @@ extension ModelDecoder {
         }
 
         var d0: [String: Double]? = nil
+        var d0Entries: [(key: String, mark: Mark?, value: Double)] = []
+        var d0Path = f.keyPath("defect_density_per_cm2")
         if let field = reader.required(f, "defect_density_per_cm2", hint: "defects per cm² by period, e.g. {2027: 0.5}"),
             let entries = try reader.numberMap(field.node, field.path, what: "defect densities",
                                                range: .nonNegative(max: 1_000), maxCount: limits.maxPeriods) {
@@ -87,6 +90,8 @@ extension ModelDecoder {
                 reader.report(.empty, field.node.mark, field.path, "give D0 for at least one period")
             } else {
                 d0 = periodMap(entries, field.path)
+                d0Entries = entries
+                d0Path = field.path
             }
         }
         var starts: [String: Double]? = nil
@@ -135,11 +140,30 @@ extension ModelDecoder {
         guard let id, let diameter, let edge, let scribe, let alpha, let waferCost, let cycle, let sortYield,
             let model, let d0, let starts, let fabDieTypes
         else { return nil }
-        return Fab(
+        let fab = Fab(
             id: id, name: name, waferDiameterMillimetres: diameter, edgeExclusionMillimetres: edge,
             scribeMillimetres: scribe, defectDensityPerCm2: d0, clusteringAlpha: alpha, yieldModel: model,
             waferStartsPerPeriod: starts, waferCost: waferCost, cycleTimePeriods: cycle, sortYield: sortYield,
             dieTypes: fabDieTypes)
+        // Every D0 must leave a die yield of at least 1 % and at least one good die per wafer: less means a unit
+        // slip (defects per mm² typed as per cm², say), and later stages divide by good dies per wafer.
+        var ok = true
+        for dieId in fabDieTypes {
+            guard let die = dieTypesById[dieId] else { continue }
+            for e in d0Entries {
+                let y = model.dieYield(areaTimesDefectDensity: die.areaSquareCentimetres * e.value, alpha: alpha)
+                let good = fab.grossDiesPerWafer(for: die) * y * sortYield
+                if !(good >= 1 && y >= 0.01) {
+                    reader.report(.inconsistent, e.mark, d0Path + "." + e.key,
+                                  "with D0 = \(NodeReader.format(e.value)) per cm² the fab gets "
+                                      + "\(String(format: "%.3g", good)) good '\(dieId)' dies per wafer (die yield "
+                                      + "\(String(format: "%.3g", y * 100)) %, below the 1 % accepted); "
+                                      + "check the units (defects per cm²)")
+                    ok = false
+                }
+            }
+        }
+        return ok ? fab : nil
     }
 
     func decodeSuppliers(_ node: Node, _ path: String) throws -> [DieSupplier]? {

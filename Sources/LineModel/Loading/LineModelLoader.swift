@@ -17,20 +17,33 @@ public enum LineModelLoader {
     /// - Throws: `LineModelError` with every problem found.
     public static func load(path: String, limits: LoaderLimits = LoaderLimits()) throws -> LineModel {
         let url = URL(fileURLWithPath: path)
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw fileError(path, "cannot read the file (\(error.localizedDescription))", .malformedFile)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw fileError(path, "no such file", .malformedFile)
         }
-        guard size <= limits.maxFileBytes else {
-            throw fileError(path, "the file is \(size) bytes; the loader accepts at most \(limits.maxFileBytes)",
+        if isDirectory.boolValue {
+            throw fileError(path, "is a folder, not a model file", .malformedFile)
+        }
+        // Size from the file system first (cheap refusal of big regular files), then a bounded read that also
+        // stops devices and pipes (/dev/zero reports size 0) at the cap.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
+            size.intValue > limits.maxFileBytes {
+            throw fileError(path, "the file is \(size.intValue) bytes; the loader accepts at most \(limits.maxFileBytes)",
                             .tooLarge)
         }
-        let data: Data
+        var data = Data()
         do {
-            data = try Data(contentsOf: url)
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+                data.append(chunk)
+                if data.count > limits.maxFileBytes {
+                    throw fileError(path, "the file is larger than the \(limits.maxFileBytes) bytes the loader accepts",
+                                    .tooLarge)
+                }
+            }
+        } catch let error as LineModelError {
+            throw error
         } catch {
             throw fileError(path, "cannot read the file (\(error.localizedDescription))", .malformedFile)
         }
@@ -73,7 +86,7 @@ public enum LineModelLoader {
             throw fileError(fileName, "the file is empty; a model needs at least name, periods, sites and products",
                             .empty)
         }
-        let reader = NodeReader(file: fileName, limits: limits)
+        let reader = NodeReader(file: fileName, limits: limits, fileBytes: bytes.count)
         guard reader.measureExpansion(root) else { throw LineModelError(diagnostics: reader.diagnostics) }
         let decoder = ModelDecoder(reader: reader)
         var model: LineModel? = nil

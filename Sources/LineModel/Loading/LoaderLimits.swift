@@ -9,9 +9,11 @@ public struct LoaderLimits: Sendable, Hashable {
     /// Deepest nesting of lists/maps, counted in the raw text before parsing (stops stack-exhaustion attacks).
     public var maxNestingDepth: Int = 64
     /// Most alias uses (`*name`) in one file.
-    public var maxAliases: Int = 1_000
+    public var maxAliases: Int = 10_000
     /// Most YAML values the loader will look at, counting each alias expansion again (stops alias bombs).
-    public var maxNodesVisited: Int = 500_000
+    /// Files larger than this many bytes get their byte count as budget (a file without aliases never has more
+    /// values than bytes), so big generated models are never refused by it.
+    public var maxNodesVisited: Int = 1_000_000
     /// Most planning periods.
     public var maxPeriods: Int = 600
     /// Most sites.

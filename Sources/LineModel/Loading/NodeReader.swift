@@ -4,55 +4,6 @@ import Yams
 /// Thrown inside the walk when it must stop at once (node budget exhausted); the diagnostic is already recorded.
 struct WalkAborted: Error {}
 
-/// An allowed interval for a number, with the words used when a value falls outside it.
-struct NumberRange {
-    var low: Double
-    var lowInclusive: Bool
-    var high: Double
-    var highInclusive: Bool = true
-
-    /// (0, high]: strictly positive.
-    static func positive(max high: Double) -> NumberRange { .init(low: 0, lowInclusive: false, high: high) }
-    /// [0, high]: zero allowed.
-    static func nonNegative(max high: Double) -> NumberRange { .init(low: 0, lowInclusive: true, high: high) }
-    /// (0, 1]: a yield, availability or utilization.
-    static let fraction = NumberRange(low: 0, lowInclusive: false, high: 1)
-    /// [low, high].
-    static func between(_ low: Double, _ high: Double) -> NumberRange {
-        .init(low: low, lowInclusive: true, high: high)
-    }
-
-    func contains(_ x: Double) -> Bool {
-        (lowInclusive ? x >= low : x > low) && (highInclusive ? x <= high : x < high)
-    }
-
-    /// Planner words for why `x` is outside.
-    func complaint(_ x: Double) -> String {
-        let shown = NodeReader.format(x)
-        if low == 0, high == 1, !lowInclusive {
-            return "must be a fraction in (0, 1] (0.95 means 95 %), got \(shown)"
-        }
-        if lowInclusive ? x < low : x <= low {
-            if low == 0 {
-                return lowInclusive ? "must not be negative, got \(shown)" : "must be greater than 0, got \(shown)"
-            }
-            return "must be at least \(NodeReader.format(low)), got \(shown)"
-        }
-        return "is implausibly large (\(shown); at most \(NodeReader.format(high)) is accepted); check the units"
-    }
-}
-
-/// A scalar as the line-model format reads it. Plain scalars are typed by their text (YAML 1.2 core rules plus
-/// `_` digit separators); quoted scalars are always text.
-enum ScalarValue {
-    case null
-    case bool(Bool)
-    case number(Double)
-    /// `.nan`, `.inf`, `-.inf` and spellings like `nan` or `Infinity`.
-    case nonFinite(String)
-    case text(String)
-}
-
 /// A map of fields read from one YAML mapping, with the key path and marks needed to report problems.
 struct Fields {
     /// Key path of the mapping itself.
@@ -73,12 +24,15 @@ struct Fields {
 final class NodeReader {
     let file: String
     let limits: LoaderLimits
+    /// Values the walk may visit: `max(limits.maxNodesVisited, file size in bytes)`.
+    let nodeBudget: Int
     private(set) var diagnostics: [Diagnostic] = []
     private var nodesVisited = 0
 
-    init(file: String, limits: LoaderLimits) {
+    init(file: String, limits: LoaderLimits, fileBytes: Int) {
         self.file = file
         self.limits = limits
+        self.nodeBudget = max(limits.maxNodesVisited, fileBytes)
     }
 
     // MARK: Reporting
@@ -94,125 +48,12 @@ final class NodeReader {
     /// Counts one visited value; stops the walk when the budget is spent (an alias bomb, or an absurd file).
     func charge(_ node: Node, _ path: String) throws {
         nodesVisited += 1
-        if nodesVisited > limits.maxNodesVisited {
+        if nodesVisited > nodeBudget {
             report(.hostileInput, node.mark, path,
-                   "the file expands to more than \(limits.maxNodesVisited) values (aliases re-used many times?); "
+                   "the file expands to more than \(nodeBudget) values (aliases re-used many times?); "
                        + "refused as a possible alias bomb")
             throw WalkAborted()
         }
-    }
-
-    // MARK: Alias-bomb guard
-
-    /// Counts the values of the tree as the walk would see them (each alias expansion counted again) and
-    /// refuses the file when the count passes `LoaderLimits.maxNodesVisited` or aliases nest deeper than
-    /// `LoaderLimits.maxNestingDepth * 4`. Runs before decoding, stops as soon as a limit is hit, so a
-    /// "billion laughs" file costs at most the budget. Problems are reported under the top-level key.
-    /// Returns false when the file was refused.
-    func measureExpansion(_ root: Node) -> Bool {
-        var count = 0
-        let maxDepth = limits.maxNestingDepth * 4
-        func measure(_ node: Node, _ depth: Int) -> Bool {
-            count += 1
-            if count > limits.maxNodesVisited || depth > maxDepth { return false }
-            switch node {
-            case .scalar, .alias: return true
-            case .sequence(let seq):
-                for child in seq where !measure(child, depth + 1) { return false }
-                return true
-            case .mapping(let mapping):
-                for (key, value) in mapping where !measure(key, depth + 1) || !measure(value, depth + 1) {
-                    return false
-                }
-                return true
-            }
-        }
-        let parts: [(key: String, mark: Mark?, value: Node)]
-        if case .mapping(let mapping) = root {
-            parts = mapping.map { (Self.shown($0.key.string ?? ""), $0.key.mark, $0.value) }
-        } else {
-            parts = [("", root.mark, root)]
-        }
-        for part in parts where !measure(part.value, 1) {
-            let why = count > limits.maxNodesVisited
-                ? "expands to more than \(limits.maxNodesVisited) values (aliases re-used many times?)"
-                : "nests deeper than \(maxDepth) levels (through aliases or otherwise)"
-            report(.hostileInput, part.mark, part.key, "the value \(why); refused to protect the loader")
-            return false
-        }
-        return true
-    }
-
-    // MARK: Scalars
-
-    static func format(_ x: Double) -> String {
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "infinity" : "-infinity" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return String(x)
-    }
-
-    /// `text` cut to 60 characters for messages and key paths (hostile files may hold megabyte-long keys).
-    static func shown(_ text: String) -> String {
-        text.count > 60 ? String(text.prefix(60)) + "..." : text
-    }
-
-    /// Describes a node for "expected X, found Y" messages.
-    func describe(_ node: Node) -> String {
-        switch node {
-        case .mapping: return "a map"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        case .scalar(let s):
-            switch Self.scalarValue(s) {
-            case .null: return "nothing (null)"
-            case .bool(let b): return "\(b)"
-            case .number(let x): return "the number \(Self.format(x))"
-            case .nonFinite(let t): return "'\(t)'"
-            case .text(let t): return "text '\(t.count > 40 ? String(t.prefix(40)) + "..." : t)'"
-            }
-        }
-    }
-
-    static func scalarValue(_ scalar: Node.Scalar) -> ScalarValue {
-        let text = scalar.string
-        let tagName = scalar.tag.description
-        if scalar.style != .plain && scalar.style != .any || tagName == Tag.Name.str.rawValue {
-            return .text(text)
-        }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        default: break
-        }
-        if let x = parseNumber(text) {
-            return x.isFinite ? .number(x) : .nonFinite(text)
-        }
-        switch text.lowercased() {
-        case ".nan", "nan", ".inf", "+.inf", "-.inf", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity":
-            return .nonFinite(text)
-        default:
-            return .text(text)
-        }
-    }
-
-    /// Decimal numbers with optional sign, fraction, exponent and `_` separators (`150_000_000`, `1.5e8`).
-    /// Returns nil for anything else; may return infinity for overflowing exponents.
-    static func parseNumber(_ text: String) -> Double? {
-        var digits = 0
-        var cleaned = ""
-        cleaned.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "0"..."9": digits += 1; cleaned.unicodeScalars.append(c)
-            case "+", "-", ".", "e", "E": cleaned.unicodeScalars.append(c)
-            case "_": continue
-            default: return nil
-            }
-        }
-        guard digits > 0, cleaned.utf8.count <= 64 else { return nil }
-        return Double(cleaned)
     }
 
     // MARK: Typed readers (each returns nil after reporting a problem)

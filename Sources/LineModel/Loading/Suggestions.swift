@@ -52,7 +52,7 @@ enum Suggestions {
     /// "; did you mean 'x'?" or "; known: a, b, c" (at most 8 listed), or "" when nothing is known.
     static func hint(for name: String, among known: [String], noun: String) -> String {
         if let match = closest(to: name, among: known) { return "; did you mean '\(match)'?" }
-        if known.isEmpty { return "; no \(noun) is defined" }
+        if known.isEmpty { return "; none is defined" }
         let shown = known.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
         return "; known \(noun): \(shown)\(known.count > 8 ? ", ..." : "")"
     }
