@@ -161,6 +161,8 @@ static void solve_mip(glp_prob *P, solve_args *a, int m, int n) {
         iocp.ps_heur = GLP_ON;
         if (iocp.tm_lim < iocp.ps_tm_lim) iocp.ps_tm_lim = iocp.tm_lim;
     }
+    if (pp->branching >= GLP_BR_FFV && pp->branching <= GLP_BR_PCH) iocp.br_tech = pp->branching;
+    if (pp->backtracking >= GLP_BT_DFS && pp->backtracking <= GLP_BT_BPH) iocp.bt_tech = pp->backtracking;
     iocp.cb_func = cglpk_mip_callback;
     iocp.cb_info = a;
     res->rc = glp_intopt(P, &iocp);

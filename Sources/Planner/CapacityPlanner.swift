@@ -35,6 +35,15 @@ public enum CapacityPlanner {
         solverOptions.progress = options.progress
         solverOptions.computeSensitivity = true
         solverOptions.computeMIPDuals = true
+        if formulation.problem.isMIP {
+            // Measured on the flagship (Benchmarks/RESULTS.md): MIP presolve + cuts + pseudocost branching +
+            // best-projection backtracking reach a 0.05 % gap in ~0.1 s where GLPK's defaults need > 60 s.
+            solverOptions.presolve = options.warmStart == nil
+            solverOptions.cuts = true
+            solverOptions.heuristics = false // feasibility pump + proximity search cost seconds here and found nothing better
+            solverOptions.branching = .pseudocost
+            solverOptions.backtracking = .bestProjection
+        }
 
         let solution: Solution
         do {

@@ -83,6 +83,8 @@ typedef struct cglpk_params {
     double mip_gap;
     int cuts;
     int heuristics;
+    int branching;             /* GLP_BR_* (0 = GLPK's default, Driebeck-Tomlin) */
+    int backtracking;          /* GLP_BT_* (0 = GLPK's default, best local bound) */
     int sensitivity;           /* compute ranges (simplex LP, optimal only) */
     int mip_duals;             /* re-solve the LP with integers fixed for duals */
     int echo_log;              /* let GLPK print to stdout too */

@@ -18,7 +18,7 @@ enum PlanRendering {
     static func table(_ r: PlanReport) -> String {
         var out = "fabplan: \(r.modelName)\n"
         out += "status: \(r.status.rawValue) (\(r.termination.rawValue)), objective \(r.objectiveKind.rawValue), \(r.mode.uppercased())"
-        if let g = r.mipGap { out += ", gap \(Fmt.pct(g))" }
+        if let g = r.mipGap { out += ", gap \(Fmt.n(g * 100, 3))%" }
         out += ", solved in \(Fmt.n(r.solveSeconds, 3)) s\n"
         if let o = r.objective { out += "objective value: \(Fmt.n(o)) \(r.objectiveKind == .maxOutput ? "good units" : r.currency)\n" }
         if let inf = r.infeasibility {

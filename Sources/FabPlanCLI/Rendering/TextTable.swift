@@ -41,10 +41,14 @@ struct CSVTable {
     }
 }
 
+import Foundation
+
 /// Number formatting for reports: thousands separators, fixed decimals.
 enum Fmt {
     static func n(_ v: Double, _ decimals: Int = 0) -> String {
         guard v.isFinite else { return v > 0 ? "inf" : (v < 0 ? "-inf" : "nan") }
+        // Past what Int64 can hold (and far past any planning figure), fall back to scientific notation.
+        guard abs(v) < 1e15 else { return String(format: "%.3e", v) }
         let neg = v < 0
         let scale = pow10(decimals)
         let r = (abs(v) * scale).rounded() / scale

@@ -55,6 +55,8 @@ public enum GLPKSolver {
         params.mip_gap = options.mipGap
         params.cuts = options.cuts ? 1 : 0
         params.heuristics = options.heuristics ? 1 : 0
+        params.branching = options.branching.glpkCode
+        params.backtracking = options.backtracking.glpkCode
         params.sensitivity = options.computeSensitivity ? 1 : 0
         params.mip_duals = options.computeMIPDuals ? 1 : 0
         params.echo_log = options.echoLog ? 1 : 0
@@ -96,6 +98,29 @@ extension SolverOptions.LPMethod {
         case .dualSimplex: return CGLPK_DUAL
         case .dualThenPrimal: return CGLPK_DUALP
         case .interiorPoint: return CGLPK_INTERIOR
+        }
+    }
+}
+
+extension SolverOptions.Branching {
+    var glpkCode: Int32 {
+        switch self {
+        case .driebeckTomlin: return GLP_BR_DTH
+        case .firstFractional: return GLP_BR_FFV
+        case .lastFractional: return GLP_BR_LFV
+        case .mostFractional: return GLP_BR_MFV
+        case .pseudocost: return GLP_BR_PCH
+        }
+    }
+}
+
+extension SolverOptions.Backtracking {
+    var glpkCode: Int32 {
+        switch self {
+        case .depthFirst: return GLP_BT_DFS
+        case .breadthFirst: return GLP_BT_BFS
+        case .bestLocalBound: return GLP_BT_BLB
+        case .bestProjection: return GLP_BT_BPH
         }
     }
 }

@@ -31,7 +31,7 @@ struct PlanReportBuilder {
         let unit = formulation.objective == .maxOutput ? "good units per tool-hour" : "\(model.currency) per tool-hour"
         var report = PlanReport(
             status: status, termination: solution.termination, objective: objectiveValue,
-            objectiveKind: formulation.objective, mode: integerTools ? "mip" : "lp", mipGap: solution.mipGap,
+            objectiveKind: formulation.objective, mode: integerTools ? "mip" : "lp", mipGap: solution.mipGap.flatMap { $0.isFinite && $0 < 1e6 ? $0 : nil },
             solveSeconds: solution.solveSeconds, modelName: model.name, currency: model.currency,
             periods: model.periods.map(\.id), shadowPriceUnit: unit)
         guard values.hasPrimal else { return report }
@@ -197,19 +197,35 @@ struct PlanReportBuilder {
     }
 
     /// The binding constraints on product `pi`'s path in period `t`, or "demand" when all demand is met.
+    ///
+    /// A station counts when its capacity row has a positive value; then its floor limit counts when the tools in
+    /// place are at the limit, and a capital budget counts when it is spent to the limit in a period that could
+    /// still have bought a tool for this period. Tightness, not duals, decides the last two, so MIP plans (whose
+    /// duals come from the LP with purchases fixed) explain themselves too.
     private func limits(productIndex pi: Int, period t: Int, unmet: Double, demand: Double, dual: (Int) -> Double) -> [String] {
         let product = model.products[pi]
         if unmet <= max(1e-6 * demand, 1e-6) { return ["demand"] }
+        let x = values.columnValues
+        func tight(_ row: Int) -> Bool {
+            let upper = formulation.problem.rows[row].upper
+            return upper.isFinite && values.rowActivities[row] >= upper - max(1e-6 * abs(upper), 1e-6)
+        }
         var out: [String] = []
+        var budgetMatters = false
         let periodID = model.periods[t].id
         for siteID in product.sites {
             var seen = Set<String>()
             for step in product.route where seen.insert(step.station).inserted {
                 let key = StationKey(site: siteID, station: step.station)
-                if let rows = formulation.capacityRows[key], dual(rows[t]) > 0 {
-                    out.append("capacity \(siteID)/\(step.station) \(periodID)")
+                guard let rows = formulation.capacityRows[key], dual(rows[t]) > 0 else { continue }
+                out.append("capacity \(siteID)/\(step.station) \(periodID)")
+                if let st = model.site(siteID)?.station(step.station), let maxTools = st.maxTools,
+                   formulation.toolsInPlace(key, period: t, values: x) >= Double(maxTools) - 1e-6 {
+                    out.append("floor limit \(siteID)/\(step.station)")
+                } else if let st = model.site(siteID)?.station(step.station),
+                          (formulation.buyColumns[key] ?? [:]).keys.contains(where: { $0 + st.leadTimePeriods <= t }) {
+                    budgetMatters = true
                 }
-                if let r = formulation.floorRows[key], dual(r) > 0 { out.append("floor limit \(siteID)/\(step.station)") }
             }
         }
         for use in product.dies {
@@ -219,10 +235,12 @@ struct PlanReportBuilder {
            dual(formulation.fabRows[t - fab.cycleTimePeriods]) > 0 {
             out.append("fab wafer starts \(model.periods[t - fab.cycleTimePeriods].id)")
         }
-        for (tb, r) in formulation.budgetPeriodRows.sorted(by: { $0.key < $1.key }) where tb <= t && dual(r) > 0 {
-            out.append("capital budget \(model.periods[tb].id)")
+        if budgetMatters {
+            for (tb, r) in formulation.budgetPeriodRows.sorted(by: { $0.key < $1.key }) where tb <= t && tight(r) {
+                out.append("capital budget \(model.periods[tb].id)")
+            }
+            if let r = formulation.budgetTotalRow, tight(r) { out.append("capital budget total") }
         }
-        if let r = formulation.budgetTotalRow, dual(r) > 0 { out.append("capital budget total") }
         if out.isEmpty { out.append(formulation.objective == .maxProfit ? "margin (not worth building)" : "no binding constraint") }
         return out
     }
