@@ -24,27 +24,66 @@ func peakRSSMiB() -> Double {
 
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 
-/// Runs a command and returns (wall seconds, exit status, stdout).
-func run(_ exe: String, _ args: [String]) -> (Double, Int32, String) {
+/// Runs a shell command line and returns (wall seconds, exit status, stdout).
+func run(_ commandLine: String) -> (Double, Int32, String) {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = args
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", commandLine]
     let pipe = Pipe()
     p.standardOutput = pipe
-    p.standardError = FileHandle.nullDevice
+    p.standardError = Pipe()
     let t0 = now()
-    do { try p.run() } catch { return (.nan, -1, "") }
+    do { try p.run() } catch { FileHandle.standardError.write(Data("run error: \(error)\n".utf8)); return (.nan, -1, "") }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return (now() - t0, p.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-func which(_ name: String) -> String? {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-        let path = "\(dir)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
+/// Solves `problem` in-process, then the same model exported as free MPS with glpsol and with HiGHS
+/// (highspy), each timed as a subprocess run three times (median). The objective constant is left out of the
+/// export (MPS readers disagree on its sign) and of the printed objectives.
+func compareWithPeers(_ original: LinearProblem, label: String, options: SolverOptions, glpsolFlags: [String], mipGap: Double? = nil) throws {
+    var problem = original
+    problem.objectiveConstant = 0
+    let mps = "\(outDir)/\(label.replacingOccurrences(of: " ", with: "-")).mps"
+    try GLPKSolver.export(problem, to: URL(fileURLWithPath: mps), format: .freeMPS)
+    // glpsol's MPS reader refuses OBJSENSE: write a copy without it and pass --max/--min instead.
+    let text = try String(contentsOfFile: mps, encoding: .utf8)
+    let glpsolMPS = mps.replacingOccurrences(of: ".mps", with: ".glpsol.mps")
+    try text.replacingOccurrences(of: "OBJSENSE\n    MAX\n", with: "").write(toFile: glpsolMPS, atomically: true, encoding: .utf8)
+    var inproc: [Double] = []
+    var obj = Double.nan
+    for _ in 0..<3 { let t0 = now(); let s = try GLPKSolver.solve(problem, options: options); inproc.append(now() - t0); obj = s.objective ?? .nan }
+    let ip = median(inproc)
+    print("## \(label), side by side (\(problem.rows.count) rows x \(problem.columns.count) columns, \(problem.columns.filter { $0.kind != .continuous }.count) integer)\n")
+    print("| solver | median wall s (3 runs) | ratio to in-process | objective (without constant) |")
+    print("|---|---|---|---|")
+    print("| fabplan in-process GLPK | \(String(format: "%.4f", ip)) | 1.00 | \(String(format: "%.6f", obj)) |")
+    let sense = problem.sense == .maximize ? "--max" : "--min"
+    let gapFlag = mipGap.map { " --mipgap \($0)" } ?? ""
+    var ts: [Double] = []
+    var out = ""
+    for _ in 0..<3 {
+        let r = run("glpsol --freemps \(glpsolMPS) \(sense) \(glpsolFlags.joined(separator: " "))\(gapFlag) -o \(outDir)/glpsol.sol")
+        if r.1 == 0 { ts.append(r.0); out = r.2 } else { FileHandle.standardError.write(Data("glpsol exit \(r.1)\n".utf8)) }
     }
-    return nil
+    if ts.isEmpty { print("| glpsol | failed to run | | |") } else {
+        let objLine = out.split(separator: "\n").last { $0.contains("mip =") || $0.contains("obj =") }.map(String.init) ?? ""
+        print("| glpsol \(glpsolFlags.joined(separator: " ")) (subprocess, incl. reading the file) | \(String(format: "%.4f", median(ts))) | \(String(format: "%.2f", median(ts) / ip)) | \(objLine.trimmingCharacters(in: .whitespaces)) |")
+    }
+    ts = []
+    for _ in 0..<3 {
+        let r = run("python3 Benchmarks/peers/highs_solve.py \(mps) \(mipGap.map { String($0) } ?? "")")
+        if r.1 != 0 { FileHandle.standardError.write(Data("highs exit \(r.1)\n".utf8)) }
+        if r.1 == 0, let line = r.2.split(separator: "\n").last(where: { $0.hasPrefix("solve ") }) {
+            ts.append(Double(line.split(separator: " ")[1]) ?? .nan)
+            out = String(line)
+        }
+    }
+    if ts.isEmpty { print("| HiGHS | not run (pip install highspy) | | |") } else {
+        print("| HiGHS 1 thread (solver time inside Python) | \(String(format: "%.4f", median(ts))) | \(String(format: "%.2f", median(ts) / ip)) | \(out.split(separator: ",").last.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "") |")
+    }
+    print()
 }
 
 let args = CommandLine.arguments
@@ -67,6 +106,14 @@ if FileManager.default.fileExists(atPath: flagshipPath) {
     print("| model | status | objective | median s | min s |")
     print("|---|---|---|---|---|")
     print("| \(flagshipPath) | \(report!.status.rawValue) | \(report!.objective ?? .nan) | \(String(format: "%.4f", median(times))) | \(String(format: "%.4f", times.min()!)) |\n")
+
+    // The flagship MIP with the planner's solver settings against glpsol and HiGHS at the same gap.
+    let model = try LineModelLoader.load(path: flagshipPath)
+    let f = Formulation(model: model, objective: .maxProfit, integerTools: true)
+    var o = SolverOptions()
+    o.presolve = true; o.cuts = true; o.heuristics = false; o.branching = .pseudocost; o.backtracking = .bestProjection
+    o.mipGap = 5e-4
+    try compareWithPeers(f.problem, label: "flagship MIP", options: o, glpsolFlags: ["--cuts", "--pcost", "--bestp"], mipGap: 5e-4)
 }
 
 // 2. Scaling with model size (LP mode; the largest sizes get a time limit).
@@ -119,35 +166,6 @@ if let model = midModel ?? Optional(SyntheticModel.make(.init(sites: 2, stations
     }
     print()
 
-    // 4. Same MPS: in-process vs glpsol vs HiGHS.
-    let mps = "\(outDir)/planner-mid.mps"
-    try GLPKSolver.export(f.problem, to: URL(fileURLWithPath: mps), format: .freeMPS)
-    var o = SolverOptions()
-    var inproc: [Double] = []
-    var obj = Double.nan
-    for _ in 0..<3 { let t0 = now(); let s = try GLPKSolver.solve(f.problem, options: o); inproc.append(now() - t0); obj = s.objective ?? .nan }
-    o.lpMethod = .dualThenPrimal
-    print("## Same model, side by side (exported free MPS, \(f.problem.rows.count) x \(f.problem.columns.count))\n")
-    print("| solver | median wall s (3 runs) | ratio to in-process | objective |")
-    print("|---|---|---|---|")
-    let ip = median(inproc)
-    print("| fabplan in-process GLPK (dual, scaling) | \(String(format: "%.3f", ip)) | 1.00 | \(obj) |")
-    if let glpsol = which("glpsol") {
-        var ts: [Double] = []
-        for _ in 0..<3 { ts.append(run(glpsol, ["--freemps", mps, "--max", "--dual", "-o", "/dev/null"]).0) }
-        print("| glpsol --dual (subprocess, incl. read) | \(String(format: "%.3f", median(ts))) | \(String(format: "%.2f", median(ts) / ip)) | - |")
-    }
-    if let py = which("python3") {
-        let script = "Benchmarks/peers/highs_solve.py"
-        var ts: [Double] = []
-        var out = ""
-        for _ in 0..<3 { let r = run(py, [script, mps]); if r.1 == 0 { ts.append(r.0); out = r.2 } }
-        if !ts.isEmpty {
-            let line = out.split(separator: "\n").last.map(String.init) ?? ""
-            print("| HiGHS (highspy, subprocess incl. Python start) | \(String(format: "%.3f", median(ts))) | \(String(format: "%.2f", median(ts) / ip)) | \(line) |")
-        } else {
-            print("| HiGHS | not run (highspy not installed: pip install highspy) | | |")
-        }
-    }
+    try compareWithPeers(f.problem, label: "synthetic mid-size LP", options: SolverOptions(), glpsolFlags: ["--dual"])
     print()
 }

@@ -8,6 +8,14 @@ enum AtomicFile {
     }
 
     static func write(_ data: Data, to path: String) throws {
+        // A special file (/dev/null, /dev/stdout, a FIFO) must be written into, never replaced by a rename.
+        var st = stat()
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CLIError.io("cannot write \(path)") }
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: data) } catch { throw CLIError.io("cannot write \(path): \(error)") }
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false

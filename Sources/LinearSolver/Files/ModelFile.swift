@@ -44,11 +44,31 @@ extension GLPKSolver {
                 throw SolverError.io("cannot write \(format.rawValue) file \(url.path): \(error)")
             }
         }
+        // A special file (/dev/null, /dev/stdout, a FIFO) must be written into, never replaced by a rename.
+        if isSpecialFile(url.path) {
+            defer { try? FileManager.default.removeItem(at: temp) }
+            do {
+                let data = try Data(contentsOf: temp)
+                guard let handle = FileHandle(forWritingAtPath: url.path) else { throw SolverError.io("cannot open \(url.path)") }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: data)
+            } catch {
+                throw SolverError.io("cannot write \(format.rawValue) file \(url.path): \(error)")
+            }
+            return
+        }
         if rename(temp.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temp)
             throw SolverError.io("cannot move the written model to \(url.path): \(reason)")
         }
+    }
+
+    /// True when `path` exists and is not a regular file (a device such as /dev/null, a FIFO, a socket).
+    static func isSpecialFile(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        return (st.st_mode & S_IFMT) != S_IFREG
     }
 
     /// Reads a model file written by GLPK or another solver (free MPS may carry an `OBJSENSE` section).
