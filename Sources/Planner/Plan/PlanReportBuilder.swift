@@ -211,7 +211,9 @@ struct PlanReportBuilder {
             return upper.isFinite && values.rowActivities[row] >= upper - max(1e-6 * abs(upper), 1e-6)
         }
         var out: [String] = []
-        var budgetMatters = false
+        // Dearest next tool among the binding stations that could still have bought one for this period: a budget
+        // with less slack than that price keeps that station from growing, so it limits the product.
+        var dearestUsefulTool = -Double.infinity
         let periodID = model.periods[t].id
         for siteID in product.sites {
             var seen = Set<String>()
@@ -224,7 +226,7 @@ struct PlanReportBuilder {
                     out.append("floor limit \(siteID)/\(step.station)")
                 } else if let st = model.site(siteID)?.station(step.station),
                           (formulation.buyColumns[key] ?? [:]).keys.contains(where: { $0 + st.leadTimePeriods <= t }) {
-                    budgetMatters = true
+                    dearestUsefulTool = max(dearestUsefulTool, st.toolPrice)
                 }
             }
         }
@@ -235,11 +237,14 @@ struct PlanReportBuilder {
            dual(formulation.fabRows[t - fab.cycleTimePeriods]) > 0 {
             out.append("fab wafer starts \(model.periods[t - fab.cycleTimePeriods].id)")
         }
-        if budgetMatters {
-            for (tb, r) in formulation.budgetPeriodRows.sorted(by: { $0.key < $1.key }) where tb <= t && tight(r) {
+        if dearestUsefulTool > 0 {
+            func spent(_ row: Int) -> Bool {
+                tight(row) || (formulation.problem.rows[row].upper - values.rowActivities[row]) * PlanScale.money < dearestUsefulTool
+            }
+            for (tb, r) in formulation.budgetPeriodRows.sorted(by: { $0.key < $1.key }) where tb <= t && spent(r) {
                 out.append("capital budget \(model.periods[tb].id)")
             }
-            if let r = formulation.budgetTotalRow, tight(r) { out.append("capital budget total") }
+            if let r = formulation.budgetTotalRow, spent(r) { out.append("capital budget total") }
         }
         if out.isEmpty { out.append(formulation.objective == .maxProfit ? "margin (not worth building)" : "no binding constraint") }
         return out
