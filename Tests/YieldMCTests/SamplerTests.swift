@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import YieldMC
+
+@Suite("samplers against their exact distributions")
+struct SamplerTests {
+    @Test("Box–Muller normals: mean 0, variance 1, within 5 standard errors")
+    func normalMoments() {
+        // n draws: SE(mean) = 1/√n; SE(sample variance) = √(2/n) for a normal.
+        var g = Xoshiro256x4(seed: 21, block: 0)
+        var m = SampleMoments()
+        for _ in 0..<10_000 {
+            let (a, b) = g.normalPair()
+            for i in 0..<4 { m.add(a[i]); m.add(b[i]) }
+        }
+        #expect(Swift.abs(m.mean) < 5 / m.n.squareRoot())
+        #expect(Swift.abs(m.variance - 1) < 5 * (2 / m.n).squareRoot())
+    }
+
+    @Test("gamma (Marsaglia–Tsang) shapes 2, 0.5 and 30: mean = variance = shape, within 5 SE", arguments: [2.0, 0.5, 30.0])
+    func gammaMoments(shape a: Double) {
+        // Gamma(a, 1): mean a, variance a, 4th central moment 3a² + 6a, so
+        // SE(mean) = √(a/n) and SE(sample variance) ≈ √((3a² + 6a − a²)/n) = √((2a² + 6a)/n).
+        var g = Xoshiro256x4(seed: 22, block: UInt64(a * 10))
+        var m = SampleMoments()
+        for _ in 0..<10_000 {
+            let x = g.gamma(shape: a)
+            for i in 0..<4 { #expect(x[i] >= 0); m.add(x[i]) }
+        }
+        #expect(Swift.abs(m.mean - a) < 5 * (a / m.n).squareRoot(), "mean \(m.mean)")
+        #expect(Swift.abs(m.variance - a) < 5 * ((2 * a * a + 6 * a) / m.n).squareRoot(), "variance \(m.variance)")
+    }
+
+    @Test("gamma with per-lane shapes, including shape 0 → 0")
+    func gammaPerLane() {
+        var g = Xoshiro256x4(seed: 23, block: 0)
+        var sums = SIMD4<Double>.zero
+        let rounds = 10_000
+        let shape = SIMD4<Double>(0, 1, 4, 9)
+        for _ in 0..<rounds { sums += g.gamma(shape: shape) }
+        #expect(sums[0] == 0)
+        for i in 1..<4 {
+            // SE(mean) = √(a/n)
+            #expect(Swift.abs(sums[i] / Double(rounds) - shape[i]) < 5 * (shape[i] / Double(rounds)).squareRoot())
+        }
+    }
+
+    @Test("beta(20, 2) and beta(198, 2): mean a/(a+b) and variance ab/((a+b)²(a+b+1)) within 5 SE")
+    func betaMoments() {
+        for (a, b) in [(20.0, 2.0), (198.0, 2.0)] {
+            var g = Xoshiro256x4(seed: 24, block: UInt64(a))
+            var m = SampleMoments()
+            for _ in 0..<8_000 {
+                let x = g.beta(a: SIMD4(repeating: a), b: SIMD4(repeating: b))
+                for i in 0..<4 { #expect(x[i] > 0 && x[i] < 1); m.add(x[i]) }
+            }
+            let mean = a / (a + b)
+            let variance = a * b / ((a + b) * (a + b) * (a + b + 1))
+            // SE(mean) = σ/√n; the variance check uses a loose 4th-moment bound SE ≈ σ²·√(8/n) (skewed beta).
+            #expect(Swift.abs(m.mean - mean) < 5 * (variance / m.n).squareRoot(), "a=\(a) mean \(m.mean)")
+            #expect(Swift.abs(m.variance - variance) < 5 * variance * (8 / m.n).squareRoot(), "a=\(a) var \(m.variance)")
+        }
+    }
+
+    /// (n, p, draws): BTRD (n·min(p,q) ≥ 10, including p > ½ through the flip), inversion below.
+    static let binomialCases: [(Int, Double)] = [(500, 0.9), (60, 0.5), (5000, 0.3), (20, 0.9), (40, 0.1), (3131, 0.96)]
+
+    @Test("binomial χ² against the exact pmf (BTRD and inversion branches)", arguments: binomialCases)
+    func binomialChiSquare(n: Int, p: Double) {
+        var g = Xoshiro256x4(seed: 25, block: UInt64(n))
+        var counts: [Int: Int] = [:]
+        let rounds = 10_000
+        for _ in 0..<rounds {
+            let x = g.binomial(count: SIMD4(repeating: Double(n)), probability: SIMD4(repeating: p))
+            for i in 0..<4 {
+                #expect(x[i] >= 0 && x[i] <= Double(n) && x[i] == x[i].rounded())
+                counts[Int(x[i]), default: 0] += 1
+            }
+        }
+        let (chi2, dof) = chiSquare(counts: counts, total: rounds * 4, pmf: binomialPMF(n: n, p: p), support: 0...n)
+        #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
+    }
+
+    @Test("binomial with different n and p per lane: lane means n·p within 5 SE; n = 0 and p = 0, 1 exact")
+    func binomialPerLane() {
+        var g = Xoshiro256x4(seed: 26, block: 0)
+        let n = SIMD4<Double>(1000, 7, 250, 0), p = SIMD4<Double>(0.97, 0.4, 0.02, 0.5)
+        var sums = SIMD4<Double>.zero
+        let rounds = 10_000
+        for _ in 0..<rounds { sums += g.binomial(count: n, probability: p) }
+        #expect(sums[3] == 0)
+        for i in 0..<3 {
+            // SE(mean) = √(n p q / rounds)
+            let se = (n[i] * p[i] * (1 - p[i]) / Double(rounds)).squareRoot()
+            #expect(Swift.abs(sums[i] / Double(rounds) - n[i] * p[i]) < 5 * se, "lane \(i)")
+        }
+        let edge = g.binomial(count: SIMD4(10, 10, 0, 3), probability: SIMD4(0, 1, 1, 1))
+        #expect(edge == SIMD4(0, 10, 0, 3))
+    }
+
+    @Test("Poisson χ² against the exact pmf: λ = 0.3, 2 (SIMD inversion) and 50 (PTRS)", arguments: [0.3, 2.0, 50.0])
+    func poissonChiSquare(lambda: Double) {
+        var g = Xoshiro256x4(seed: 27, block: UInt64(lambda * 10))
+        var counts: [Int: Int] = [:]
+        let rounds = 10_000
+        for _ in 0..<rounds {
+            let x = g.poisson(mean: SIMD4(repeating: lambda))
+            for i in 0..<4 { counts[Int(x[i]), default: 0] += 1 }
+        }
+        let (chi2, dof) = chiSquare(counts: counts, total: rounds * 4, pmf: poissonPMF(lambda: lambda), support: 0...400)
+        #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
+    }
+
+    @Test("Poisson with mixed small and large means per lane: means within 5 SE; mean 0 gives 0")
+    func poissonPerLane() {
+        var g = Xoshiro256x4(seed: 28, block: 0)
+        let lam = SIMD4<Double>(0, 3, 12, 400)
+        var sums = SIMD4<Double>.zero
+        let rounds = 8_000
+        for _ in 0..<rounds { sums += g.poisson(mean: lam) }
+        #expect(sums[0] == 0)
+        for i in 1..<4 {
+            // SE(mean) = √(λ / rounds)
+            #expect(Swift.abs(sums[i] / Double(rounds) - lam[i]) < 5 * (lam[i] / Double(rounds)).squareRoot(), "lane \(i)")
+        }
+    }
+}
