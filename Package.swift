@@ -57,6 +57,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fabplan", dependencies: ["FabPlanCLI"]),
+        // Benchmark of the Monte Carlo core against its numpy peer (Benchmarks/RESULTS-yieldmc.md).
+        .executableTarget(
+            name: "yieldmc-bench", dependencies: ["YieldMC"], path: "Benchmarks/yieldmc",
+            exclude: ["models"], swiftSettings: fastMath),
 
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),

@@ -6,7 +6,7 @@ public struct FabPlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fabplan",
         abstract: "Capacity planning for semiconductor assembly, test and packaging lines fed by a wafer fab.",
-        subcommands: []
+        subcommands: [YieldCommand.self]
     )
     public init() {}
 }

@@ -188,13 +188,13 @@ extension CompiledModel {
 func sampleWaferDies(
     waferCount: Int, grossDies: Double, areaTimesMeanDefects ad: Double, alpha: Double, rng: inout Xoshiro256x4
 ) -> SIMD4<Double> {
-    let shape = SIMD4<Double>(repeating: alpha)
+    let shape = GammaShape(alpha)
     let n = SIMD4<Double>(repeating: grossDies)
     let exponentScale = -ad / alpha   // −A · (D0/α): D = Gamma(α) · D0/α
     var good = SIMD4<Double>.zero
     var w = 0
     while w < waferCount {
-        let g = rng.gamma(shape: shape)
+        let g = rng.gamma(shape)
         let p = VectorMath.exp(g * exponentScale)
         good += rng.binomial(count: n, probability: p)
         w &+= 1
@@ -209,8 +209,7 @@ func sampleWaferDies(
 func sampleLots(
     units: SIMD4<Double>, meanYield: Double, concentration: Double, unitsPerLot: Double, rng: inout Xoshiro256x4
 ) -> SIMD4<Double> {
-    let a = SIMD4<Double>(repeating: meanYield * concentration)
-    let b = SIMD4<Double>(repeating: (1 - meanYield) * concentration)
+    let shape = BetaShape(mean: meanYield, concentration: concentration)
     let lotSize = SIMD4<Double>(repeating: unitsPerLot)
     let lots = (units.max() / unitsPerLot).rounded(.up)
     var good = SIMD4<Double>.zero
@@ -218,7 +217,7 @@ func sampleLots(
     while j < lots {
         let left = units - j * unitsPerLot
         let inLot = VectorMath.max(VectorMath.min(left, lotSize), .zero)
-        let y = rng.beta(a: a, b: b)
+        let y = rng.beta(shape)
         good += rng.binomial(count: inLot, probability: y)
         j += 1
     }

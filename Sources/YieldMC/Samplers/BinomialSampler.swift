@@ -3,9 +3,9 @@ extension Xoshiro256x4 {
     /// (per lane; `count` holds whole numbers as doubles, exact below 2^53).
     ///
     /// Algorithm: BTRD (Hörmann 1993, "The generation of binomial random variates") when n·min(p, 1−p) ≥ 10,
-    /// sequential inversion below. The BTRD setup and its one-uniform fast path (taken by ≈ 86 %·v_r of draws,
-    /// typically 80 %) run for all four lanes in SIMD; a lane that misses the fast path, or needs inversion,
-    /// continues in scalar code on that lane's own xoshiro stream (other lanes are not advanced).
+    /// SIMD sequential-search inversion below. The BTRD setup and its one-uniform fast path (taken by ≈ 86 %·v_r of draws,
+    /// typically 80 %) run for all four lanes in SIMD; a BTRD lane that misses the fast path continues in scalar
+    /// code on that lane's own xoshiro stream (other lanes are not advanced).
     /// p > 1/2 is drawn as n − Binomial(n, 1 − p).
     @inlinable
     public mutating func binomial(count n: SIMD4<Double>, probability p: SIMD4<Double>) -> SIMD4<Double> {
@@ -28,28 +28,61 @@ extension Xoshiro256x4 {
         var k = VectorMath.floor((2.0 * a / us + b) * u + c)
         let fast = (v .<= urvr) .& (np .>= 10)
         if !all(fast) {
-            for lane in 0..<4 where !fast[lane] {
-                var g = self.lane(lane)
-                k[lane] = binomialScalarSlowPath(
-                    n: n[lane], p: pp[lane], firstV: v[lane], m: m[lane], r: r[lane], npq: npq[lane],
-                    sqrtNpq: sq[lane], b: b[lane], a: a[lane], c: c[lane], vr: vr[lane], urvr: urvr[lane], rng: &g)
-                setLane(lane, g)
+            let inversion = (np .< 10) .& (n .> 0) .& (pp .> 0)
+            if any(inversion) {
+                k = k.replacing(with: binomialInversion(n: n, p: pp, q: qq, lanes: inversion), where: inversion)
+            }
+            k = k.replacing(with: 0, where: .!(n .> 0) .| .!(pp .> 0))
+            let slow = .!fast .& (np .>= 10)
+            if any(slow) {
+                for lane in 0..<4 where slow[lane] {
+                    var g = self.lane(lane)
+                    k[lane] = binomialScalarSlowPath(
+                        n: n[lane], p: pp[lane], firstV: v[lane], m: m[lane], r: r[lane], npq: npq[lane],
+                        sqrtNpq: sq[lane], b: b[lane], a: a[lane], c: c[lane], vr: vr[lane], urvr: urvr[lane], rng: &g)
+                    setLane(lane, g)
+                }
             }
         }
         return k.replacing(with: n - k, where: flip)
     }
 }
 
-/// The scalar part of the binomial sampler for one lane with p ≤ 1/2: zero cases, inversion for n·p < 10, or
-/// BTRD from its step 2 with the already drawn uniform `firstV` (which missed the fast path).
+extension Xoshiro256x4 {
+    /// Binomial(n, p) by sequential search from 0 in the lanes `lanes` (p ≤ 1/2, n·p < 10):
+    /// P(0) = q^n (own exp/log), P(k) = P(k−1)·(n−k+1)/k·p/q, one uniform per lane; the loop runs until every
+    /// lane has found its k. Search stops at n·p + 10·√(n·p·q + 1) (tail mass there is below 1e-20).
+    @inlinable
+    mutating func binomialInversion(
+        n: SIMD4<Double>, p: SIMD4<Double>, q: SIMD4<Double>, lanes: SIMDMask<SIMD4<Int64>>
+    ) -> SIMD4<Double> {
+        let qn = VectorMath.exp(n * VectorMath.log(q.replacing(with: 1, where: .!lanes)))
+        let ratio = p / q
+        let np = n * p
+        let bound = VectorMath.min(n, np + 10.0 * (np * q + 1.0).squareRoot())
+        let u = uniform()
+        var px = qn
+        var cdf = qn
+        var k = SIMD4<Double>.zero
+        var active = lanes .& (u .> cdf)
+        while any(active) {
+            k = k.replacing(with: k + 1, where: active)
+            let next = px * ((n - k + 1) / k) * ratio
+            px = px.replacing(with: next, where: active)
+            cdf = cdf.replacing(with: cdf + px, where: active)
+            active = active .& (u .> cdf) .& (k .< bound)
+        }
+        return k
+    }
+}
+
+/// The scalar part of the binomial sampler for one lane with p ≤ 1/2 and n·p ≥ 10: BTRD from its step 2 with
+/// the already drawn uniform `firstV` (which missed the fast path).
 @usableFromInline
 func binomialScalarSlowPath(
     n: Double, p: Double, firstV: Double, m: Double, r: Double, npq: Double, sqrtNpq: Double,
     b: Double, a: Double, c: Double, vr: Double, urvr: Double, rng: inout Xoshiro256PlusPlus
 ) -> Double {
-    if !(n > 0) || !(p > 0) { return 0 }
-    let np = n * p
-    if np < 10 { return binomialInversion(n: n, p: p, rng: &rng) }
     let alpha = (2.83 + 5.1 / b) * sqrtNpq
     let nr = (n + 1) * r
     var v = firstV
@@ -104,30 +137,6 @@ func binomialScalarSlowPath(
             return k
         }
     }
-}
-
-/// Binomial(n, p) by sequential search from 0 (used when n·p < 10). P(0) = (1−p)^n from own exp/log.
-@usableFromInline
-func binomialInversion(n: Double, p: Double, rng: inout Xoshiro256PlusPlus) -> Double {
-    let q = 1 - p
-    let qn = VectorMath.exp(n * VectorMath.log(q))
-    let np = n * p
-    let bound = Swift.min(n, np + 10 * (np * q + 1).squareRoot())
-    var x = 0.0
-    var px = qn
-    var u = rng.uniform()
-    while u > px {
-        x += 1
-        if x > bound {
-            x = 0
-            px = qn
-            u = rng.uniform()
-        } else {
-            u -= px
-            px = ((n - x + 1) * p * px) / (x * q)
-        }
-    }
-    return x
 }
 
 /// fc(k) = ln k! − [(k + ½) ln(k + 1) − (k + 1) + ½ ln 2π], the Stirling-series tail used by BTRD.

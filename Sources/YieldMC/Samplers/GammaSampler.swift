@@ -1,44 +1,84 @@
+/// Per-lane constants of the Marsaglia–Tsang gamma sampler for a shape vector, computed once and reused
+/// for many draws with the same shapes (e.g. every lot of a step).
+@frozen
+public struct GammaShape: Sendable {
+    /// The requested shape per lane.
+    public let shape: SIMD4<Double>
+    /// d = a' − 1/3 where a' = shape, or shape + 1 for shapes below 1 (boosted).
+    @usableFromInline let d: SIMD4<Double>
+    /// c = 1 / √(9d).
+    @usableFromInline let c: SIMD4<Double>
+    /// Lanes with shape < 1 (multiply by U^(1/shape) at the end).
+    @usableFromInline let boost: SIMDMask<SIMD4<Int64>>
+    /// Lanes with shape ≤ 0 (return 0).
+    @usableFromInline let zero: SIMDMask<SIMD4<Int64>>
+    /// 1/shape for boosted lanes, 1 elsewhere.
+    @usableFromInline let inverseShape: SIMD4<Double>
+
+    @inlinable
+    public init(_ shape: SIMD4<Double>) {
+        self.shape = shape
+        zero = shape .<= 0
+        boost = shape .< 1
+        var a = shape.replacing(with: shape + 1, where: boost)
+        a = a.replacing(with: 1, where: zero)
+        d = a - (1.0 / 3.0)
+        c = 1.0 / (9.0 * d).squareRoot()
+        inverseShape = 1.0 / shape.replacing(with: 1, where: .!boost .| zero)
+    }
+
+    @inlinable
+    public init(_ shape: Double) { self.init(SIMD4(repeating: shape)) }
+}
+
 extension Xoshiro256x4 {
-    /// Four gamma draws with per-lane shape `shape` (scale 1), by Marsaglia–Tsang (2000).
+    /// Four gamma draws (scale 1) by Marsaglia–Tsang (2000).
     ///
-    /// d = a − 1/3, c = 1/√(9d); propose v = (1 + c·z)³ with z normal; accept if u < 1 − 0.0331 z⁴ (the squeeze,
-    /// about 98 % of proposals, no logarithm) or ln u < z²/2 + d(1 − v + ln v). Shape a < 1 uses the boost
+    /// Propose v = (1 + c·z)³ with z normal; accept d·v if u < 1 − 0.0331 z⁴ (the squeeze, about 98 % of
+    /// proposals, no logarithm) or ln u < z²/2 + d(1 − v + ln v). Shape a < 1 uses the boost
     /// Gamma(a) = Gamma(a + 1) · U^(1/a). A lane with shape ≤ 0 returns 0.
     ///
     /// The rejection is lane-synchronous: every round draws for all four lanes, and the call returns when all
     /// have accepted. Each Box–Muller pair feeds two proposals. The stream used by a lane therefore depends on
     /// its neighbours, which is deterministic for the fixed lane width 4 (part of the seed semantics).
     @inlinable
-    public mutating func gamma(shape: SIMD4<Double>) -> SIMD4<Double> {
-        let zeroShape = shape .<= 0
-        let boost = shape .< 1
-        var a = shape.replacing(with: shape + 1, where: boost)
-        a = a.replacing(with: 1, where: zeroShape)
-        let d = a - (1.0 / 3.0)
-        let c = 1.0 / (9.0 * d).squareRoot()
+    public mutating func gamma(_ g: GammaShape) -> SIMD4<Double> {
         var result = SIMD4<Double>.zero
-        var done = SIMDMask<SIMD4<Int64>>(repeating: false)
+        var done = g.zero
         while true {
             let (z1, z2) = normalPair()
             let u1 = uniformOpenZero()
-            gammaAttempt(z: z1, u: u1, d: d, c: c, result: &result, done: &done)
+            gammaAttempt(z: z1, u: u1, d: g.d, c: g.c, result: &result, done: &done)
             if all(done) { break }
             let u2 = uniformOpenZero()
-            gammaAttempt(z: z2, u: u2, d: d, c: c, result: &result, done: &done)
+            gammaAttempt(z: z2, u: u2, d: g.d, c: g.c, result: &result, done: &done)
             if all(done) { break }
         }
-        if any(boost) {
-            let u = uniformOpenZero()
-            let power = VectorMath.exp(VectorMath.log(u) / shape.replacing(with: 1, where: .!boost .| zeroShape))
-            result = result.replacing(with: result * power, where: boost)
-        }
-        return result.replacing(with: 0, where: zeroShape)
+        return applyBoost(result, g)
+    }
+
+    /// Four gamma draws with per-lane shape `shape` (scale 1). See `gamma(_: GammaShape)`.
+    @inlinable @inline(__always)
+    public mutating func gamma(shape: SIMD4<Double>) -> SIMD4<Double> {
+        gamma(GammaShape(shape))
     }
 
     /// Four gamma draws with the same shape in every lane.
     @inlinable @inline(__always)
     public mutating func gamma(shape: Double) -> SIMD4<Double> {
-        gamma(shape: SIMD4(repeating: shape))
+        gamma(GammaShape(shape))
+    }
+
+    /// Multiplies boosted lanes by U^(1/shape) and zeroes shape-0 lanes.
+    @inlinable @inline(__always)
+    mutating func applyBoost(_ x: SIMD4<Double>, _ g: GammaShape) -> SIMD4<Double> {
+        var result = x
+        if any(g.boost) {
+            let u = uniformOpenZero()
+            let power = VectorMath.exp(VectorMath.log(u) * g.inverseShape)
+            result = result.replacing(with: result * power, where: g.boost)
+        }
+        return result.replacing(with: 0, where: g.zero)
     }
 }
 
