@@ -68,10 +68,13 @@ struct EstimatorTests {
         #expect(die.dieYield.standardDeviation > 0.02)
     }
 
-    @Test("mean route yield equals the product of the step means within 5 SE")
-    func routeYieldIsProductOfSteps() throws {
+    @Test("mean route yield equals the product of the step means within 5 SE (both lot samplers)",
+          arguments: [LotSampling.betaBinomialTable, .betaThenBinomial])
+    func routeYieldIsProductOfSteps(lotSampling: LotSampling) throws {
         // 0.99 · 0.95 · 0.98 = 0.921690
-        let report = try YieldEstimator(input: Models.routeOnly()).run(.trials(2000), seed: 8)
+        var input = Models.routeOnly()
+        input.lotSampling = lotSampling
+        let report = try YieldEstimator(input: input).run(.trials(2000), seed: 8)
         let x = try #require(report.products.first)
         #expect(Swift.abs(x.nominalRouteYield - 0.92169) < 1e-12)
         #expect(Swift.abs(x.routeYield.mean - 0.92169) < 5 * x.routeYield.standardError,

@@ -125,3 +125,43 @@ struct SamplerTests {
         }
     }
 }
+
+@Suite("beta-binomial lot table")
+struct BetaBinomialTableTests {
+    /// Exact pmf of losses in a lot of n with loss fraction ~ Beta(b, a): C(n,k) B(k+b, n−k+a) / B(b, a).
+    static func pmf(n: Int, a: Double, b: Double) -> (Int) -> Double {
+        func lbeta(_ x: Double, _ y: Double) -> Double { lgamma(x) + lgamma(y) - lgamma(x + y) }
+        return { k in
+            guard k >= 0 && k <= n else { return 0 }
+            let logC = lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
+            return Foundation.exp(logC + lbeta(Double(k) + b, Double(n - k) + a) - lbeta(b, a))
+        }
+    }
+
+    @Test("table inversion χ² against the exact beta-binomial pmf", arguments: [(50.0, 0.9, 20.0), (1000.0, 0.97, 300.0)])
+    func chiSquareAgainstPMF(lot: Double, mean: Double, concentration: Double) throws {
+        let table = try #require(BetaBinomialTable(lotSize: lot, meanYield: mean, concentration: concentration))
+        var g = Xoshiro256PlusPlus(state0: 31, state1: 32, state2: 33, state3: UInt64(lot))
+        var counts: [Int: Int] = [:]
+        let draws = 40_000
+        for _ in 0..<draws { counts[Int(table.losses(uniform: g.uniform())), default: 0] += 1 }
+        let exact = Self.pmf(n: Int(lot), a: mean * concentration, b: (1 - mean) * concentration)
+        let (chi2, dof) = chiSquare(counts: counts, total: draws, pmf: exact, support: 0...Int(lot))
+        #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
+    }
+
+    @Test("two-stage draws (beta then binomial per lot) have the same mean losses: n(1 − mean) within 5 SE")
+    func twoStageMatchesTableMean() {
+        // Lot 1000, mean 0.97, c = 300: E[losses] = 30; Var = n p q (a+b+n)/(a+b+1) = 1000·0.03·0.97·1300/301 = 125.7.
+        var g = Xoshiro256x4(seed: 34, block: 0)
+        let shape = BetaShape(mean: 0.97, concentration: 300)
+        var m = SampleMoments()
+        for _ in 0..<5_000 {
+            let y = g.beta(shape)
+            let good = g.binomial(count: SIMD4(repeating: 1000), probability: y)
+            for i in 0..<4 { m.add(1000 - good[i]) }
+        }
+        #expect(Swift.abs(m.mean - 30) < 5 * (125.7 / m.n).squareRoot(), "mean \(m.mean)")
+        #expect(Swift.abs(m.variance - 125.7) < 5 * 125.7 * (4 / m.n).squareRoot(), "variance \(m.variance)")
+    }
+}

@@ -38,6 +38,8 @@ struct CompiledModel: Sendable {
     let stepSeconds: [Double]
     let stepYield: [Double]
     let stepConcentration: [Double] // 0 = no lot-to-lot spread
+    /// Beta-binomial loss table of each dispersed step (nil: two-stage draws).
+    let stepLotTable: [BetaBinomialTable?]
     let unitsPerLot: Double
     let variability: Variability
 
@@ -101,6 +103,13 @@ struct CompiledModel: Sendable {
         self.stepSeconds = stepSeconds
         self.stepYield = stepYield
         self.stepConcentration = stepConc
+        if input.lotSampling == .betaBinomialTable {
+            stepLotTable = zip(stepYield, stepConc).map { y, c in
+                c > 0 ? BetaBinomialTable(lotSize: input.unitsPerLot, meanYield: y, concentration: c) : nil
+            }
+        } else {
+            stepLotTable = Array(repeating: nil, count: stepConc.count)
+        }
         unitsPerLot = input.unitsPerLot
         variability = input.variability
     }

@@ -101,6 +101,8 @@ extension CompiledModel {
                 let y = stepYield[k]
                 if !sampling {
                     n = n * y
+                } else if let table = stepLotTable[k] {
+                    n = sampleLots(units: n, table: table, meanYield: y, concentration: stepConcentration[k], rng: &rng)
                 } else if stepConcentration[k] > 0 {
                     n = sampleLots(units: n, meanYield: y, concentration: stepConcentration[k],
                                    unitsPerLot: unitsPerLot, rng: &rng)
@@ -220,6 +222,35 @@ func sampleLots(
         let y = rng.beta(shape)
         good += rng.binomial(count: inLot, probability: y)
         j += 1
+    }
+    return good
+}
+
+/// Good units out of a step entered by `units` (per lane) using the beta-binomial loss table for every full lot
+/// (one vector of uniforms per lot index, lanes looked up one by one) and the two-stage draw for the partial lot.
+@inline(__always)
+func sampleLots(
+    units: SIMD4<Double>, table: BetaBinomialTable, meanYield: Double, concentration: Double, rng: inout Xoshiro256x4
+) -> SIMD4<Double> {
+    let lotSize = table.lotSize
+    let fullLots = VectorMath.floor(units * (1.0 / lotSize))
+    // Guard against 1/L rounding: a lane whose full lots exceed its units loses one.
+    let full = fullLots.replacing(with: fullLots - 1, where: fullLots * lotSize .> units)
+    let remainder = units - full * lotSize
+    var lost = SIMD4<Double>.zero
+    let maxLots = full.max()
+    var j = 0.0
+    while j < maxLots {
+        let u = rng.uniform()
+        for lane in 0..<4 where j < full[lane] {
+            lost[lane] += table.losses(uniform: u[lane])
+        }
+        j += 1
+    }
+    var good = units - remainder - lost
+    if any(remainder .> 0) {
+        let y = rng.beta(BetaShape(mean: meanYield, concentration: concentration))
+        good += rng.binomial(count: remainder, probability: y)
     }
     return good
 }

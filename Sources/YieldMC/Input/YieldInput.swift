@@ -14,10 +14,12 @@ public struct YieldInput: Codable, Sendable, Hashable {
     public var unitsPerLot: Double
     /// Which sources of randomness are on.
     public var variability: Variability
+    /// How lots with a dispersed step yield are drawn (same distribution either way).
+    public var lotSampling: LotSampling
 
     public init(
         periods: [YieldPeriod], stations: [YieldStation], fab: YieldFab? = nil, products: [YieldProduct],
-        unitsPerLot: Double = 1000, variability: Variability = .full
+        unitsPerLot: Double = 1000, variability: Variability = .full, lotSampling: LotSampling = .betaBinomialTable
     ) {
         self.periods = periods
         self.stations = stations
@@ -25,7 +27,18 @@ public struct YieldInput: Codable, Sendable, Hashable {
         self.products = products
         self.unitsPerLot = unitsPerLot
         self.variability = variability
+        self.lotSampling = lotSampling
     }
+}
+
+/// How the good units of a full lot at a step with lot-to-lot yield spread are drawn. Both give exactly the
+/// same distribution of good units (a beta-binomial); they differ in cost.
+public enum LotSampling: String, Codable, Sendable, Hashable {
+    /// Two stages per lot, as the model is written: yield ~ Beta, then good ~ Binomial(lot, yield).
+    case betaThenBinomial
+    /// One uniform per lot, inverted through the beta-binomial CDF tabulated once per step
+    /// (`BetaBinomialTable`). Partial lots, and steps whose table would be impractical, use the two stages.
+    case betaBinomialTable
 }
 
 /// One planning period.

@@ -13,36 +13,39 @@ extension Xoshiro256x4 {
         let pp = p.replacing(with: 1.0 - p, where: flip)
         let qq = 1.0 - pp
         let np = n * pp
-        let m = VectorMath.floor((n + 1.0) * pp)
-        let r = pp / qq
-        let npq = np * qq
-        let sq = npq.squareRoot()
-        let b = 1.15 + 2.53 * sq
-        let a = -0.0873 + 0.0248 * b + 0.01 * pp
-        let c = np + 0.5
-        let vr = 0.92 - 4.2 / b
-        let urvr = 0.86 * vr
-        let v = uniform()
-        let u = v / vr - 0.43
-        let us = 0.5 - VectorMath.abs(u)
-        var k = VectorMath.floor((2.0 * a / us + b) * u + c)
-        let fast = (v .<= urvr) .& (np .>= 10)
-        if !all(fast) {
-            let inversion = (np .< 10) .& (n .> 0) .& (pp .> 0)
-            if any(inversion) {
-                k = k.replacing(with: binomialInversion(n: n, p: pp, q: qq, lanes: inversion), where: inversion)
-            }
-            k = k.replacing(with: 0, where: .!(n .> 0) .| .!(pp .> 0))
-            let slow = .!fast .& (np .>= 10)
+        let btrd = np .>= 10
+        var k = SIMD4<Double>.zero
+        if any(btrd) {
+            // BTRD setup and step 1 (the fast path) for all lanes.
+            let npq = np * qq
+            let sq = npq.squareRoot()
+            let b = 1.15 + 2.53 * sq
+            let a = -0.0873 + 0.0248 * b + 0.01 * pp
+            let c = np + 0.5
+            let vr = 0.92 - 4.2 / b
+            let urvr = 0.86 * vr
+            let v = uniform()
+            let u = v / vr - 0.43
+            let us = 0.5 - VectorMath.abs(u)
+            k = VectorMath.floor((2.0 * a / us + b) * u + c)
+            let slow = btrd .& (v .> urvr)
             if any(slow) {
+                let m = VectorMath.floor((n + 1.0) * pp)
                 for lane in 0..<4 where slow[lane] {
                     var g = self.lane(lane)
                     k[lane] = binomialScalarSlowPath(
-                        n: n[lane], p: pp[lane], firstV: v[lane], m: m[lane], r: r[lane], npq: npq[lane],
+                        n: n[lane], p: pp[lane], firstV: v[lane], m: m[lane], npq: npq[lane],
                         sqrtNpq: sq[lane], b: b[lane], a: a[lane], c: c[lane], vr: vr[lane], urvr: urvr[lane], rng: &g)
                     setLane(lane, g)
                 }
             }
+        }
+        if !all(btrd) {
+            let inversion = .!btrd .& (n .> 0) .& (pp .> 0)
+            if any(inversion) {
+                k = k.replacing(with: binomialInversion(n: n, p: pp, q: qq, lanes: inversion), where: inversion)
+            }
+            k = k.replacing(with: 0, where: .!(n .> 0) .| .!(pp .> 0))
         }
         return k.replacing(with: n - k, where: flip)
     }
@@ -65,9 +68,12 @@ extension Xoshiro256x4 {
         var cdf = qn
         var k = SIMD4<Double>.zero
         var active = lanes .& (u .> cdf)
+        // Every active lane is at the same k, so 1/k is one scalar division per step, not a vector one.
+        var step = 0.0
         while any(active) {
-            k = k.replacing(with: k + 1, where: active)
-            let next = px * ((n - k + 1) / k) * ratio
+            step += 1
+            let next = px * ((n - (step - 1)) * (1.0 / step)) * ratio
+            k = k.replacing(with: SIMD4(repeating: step), where: active)
             px = px.replacing(with: next, where: active)
             cdf = cdf.replacing(with: cdf + px, where: active)
             active = active .& (u .> cdf) .& (k .< bound)
@@ -80,9 +86,10 @@ extension Xoshiro256x4 {
 /// the already drawn uniform `firstV` (which missed the fast path).
 @usableFromInline
 func binomialScalarSlowPath(
-    n: Double, p: Double, firstV: Double, m: Double, r: Double, npq: Double, sqrtNpq: Double,
+    n: Double, p: Double, firstV: Double, m: Double, npq: Double, sqrtNpq: Double,
     b: Double, a: Double, c: Double, vr: Double, urvr: Double, rng: inout Xoshiro256PlusPlus
 ) -> Double {
+    let r = p / (1 - p)
     let alpha = (2.83 + 5.1 / b) * sqrtNpq
     let nr = (n + 1) * r
     var v = firstV
