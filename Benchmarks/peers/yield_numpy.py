@@ -12,7 +12,10 @@ chunk by chunk (4096 trials, like one Swift wave), with numpy's Generator(PCG64)
 Statistics: mean, SE, exact P5/P50/P95, route yield, P(meet), expected shortfall, binding fraction.
 
 Usage: python3 yield_numpy.py INPUT.json [--trials N] [--repeats R] [--sampler-seconds S] [--seed S]
-Prints one JSON object: trials_per_second (median), samplers (M draws/s), a few estimates for cross-checks.
+Prints one JSON object: trials_per_second (median, wall) and cpu_trials_per_second (process CPU time),
+samplers (M draws/s of CPU time), a few estimates for cross-checks. --sampler-seconds 0 skips the samplers.
+Lots: "lotSampling": "betaBinomialTable" (default) inverts the tabulated beta-binomial loss CDF per full lot
+(np.searchsorted), "betaThenBinomial" draws beta then binomial per lot; both as in the Swift estimator.
 """
 import argparse
 import json
@@ -37,6 +40,54 @@ class Model:
         self.demand_noise = v.get("demandNoise", True)
         self.dies = self.fab["dieTypes"] if self.fab else []
         self.routes = [(p, r) for p, prod in enumerate(self.products) for r in prod["routes"]]
+        self.lot_table = d.get("lotSampling", "betaBinomialTable") == "betaBinomialTable"
+        self.tables = {}  # (mean, c) -> CDF of lot losses
+
+
+def beta_binomial_cdf(n, mean, c):
+    """CDF of losses ~ BetaBinomial(n, b, a) for a full lot (same recursion and cut as BetaBinomialTable)."""
+    a, b = mean * c, (1 - mean) * c
+    if b <= 0:
+        return np.array([1.0])
+    i = np.arange(int(n), dtype=np.float64)
+    log_p0 = np.log((a + i) / (a + b + i)).sum()
+    if log_p0 <= -700:
+        return None
+    p = np.exp(log_p0)
+    cdf = [p]
+    cum, k = p, 0.0
+    while k < n and 1 - cum > 1e-17:
+        p *= (n - k) * (b + k) / ((k + 1) * (a + n - k - 1))
+        cum += p
+        cdf.append(cum)
+        k += 1
+    cdf[-1] = 1.0
+    return np.array(cdf)
+
+
+def lots_two_stage(rng, n, y, c, L):
+    lots = int(np.ceil(n.max() / L))
+    j = np.arange(lots) * L
+    units = np.clip(n[:, None] - j[None, :], 0, L).astype(np.int64)
+    yl = rng.beta(y * c, (1 - y) * c, size=units.shape)
+    return rng.binomial(units, yl).sum(axis=1).astype(np.float64)
+
+
+def lots_table(rng, n, y, c, L, cdf):
+    full = np.floor(n / L)
+    rem = n - full * L
+    F = int(full.max())
+    lost = np.zeros(len(n))
+    if F > 0:
+        u = rng.random((len(n), F))
+        losses = np.searchsorted(cdf, u, side="right").astype(np.float64)
+        losses[np.arange(F)[None, :] >= full[:, None]] = 0
+        lost = losses.sum(axis=1)
+    good = n - rem - lost
+    if (rem > 0).any():
+        yl = rng.beta(y * c, (1 - y) * c, size=len(n))
+        good += rng.binomial(rem.astype(np.int64), yl)
+    return good
 
 
 def rnd(x):
@@ -82,11 +133,12 @@ def simulate_period(m, t, T, rng):
             y = s["nominalYield"]
             c = s.get("yieldConcentration")
             if c is not None and c > 0:
-                lots = int(np.ceil(n.max() / m.lot))
-                j = np.arange(lots) * m.lot
-                units = np.clip(n[:, None] - j[None, :], 0, m.lot).astype(np.int64)
-                yl = rng.beta(y * c, (1 - y) * c, size=(T, lots))
-                n = rng.binomial(units, yl).sum(axis=1).astype(np.float64)
+                cdf = None
+                if m.lot_table:
+                    if (y, c) not in m.tables:
+                        m.tables[(y, c)] = beta_binomial_cdf(m.lot, y, c)
+                    cdf = m.tables[(y, c)]
+                n = lots_table(rng, n, y, c, m.lot, cdf) if cdf is not None else lots_two_stage(rng, n, y, c, m.lot)
             elif y < 1:
                 n = rng.binomial(n.astype(np.int64), y).astype(np.float64)
         finished.append(n)
@@ -197,11 +249,11 @@ def sampler_rates(seconds, repeats):
         rates = []
         for _ in range(repeats):
             calls = 0
-            start = time.perf_counter()
+            start = time.process_time()
             while True:
                 f()
                 calls += 1
-                el = time.perf_counter() - start
+                el = time.process_time() - start
                 if el >= seconds:
                     break
             rates.append(calls * n / el / 1e6)
@@ -220,14 +272,16 @@ def main():
     with open(args.input) as f:
         m = Model(json.load(f))
     run(m, min(args.trials, 512), args.seed)  # warm-up
-    rates = []
+    rates, cpu_rates = [], []
     for r in range(args.repeats):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         est, dies, binding = run(m, args.trials, args.seed + r)
         rates.append(args.trials / (time.perf_counter() - start))
-    samplers = sampler_rates(args.sampler_seconds, args.repeats)
+        cpu_rates.append(args.trials / (time.process_time() - cpu))
+    samplers = sampler_rates(args.sampler_seconds, args.repeats) if args.sampler_seconds > 0 else {}
     print(json.dumps({
         "numpy": np.__version__, "trials": args.trials, "trials_per_second": sorted(rates)[len(rates) // 2],
+        "cpu_trials_per_second": sorted(cpu_rates)[len(cpu_rates) // 2],
         "mcu_mean_good": round(est[0]["mean"], 1), "estimates": est, "die_yields": dies, "binding": binding,
         "samplers": samplers,
     }))

@@ -2,17 +2,21 @@
 // model, side by side in one run. Usage (from the package root, release build):
 //
 //   swift build -c release --product yieldmc-bench
-//   .build/release/yieldmc-bench [--trials N] [--repeats R] [--sampler-seconds S] [--no-numpy] [--python python3]
+//   .build/release/yieldmc-bench [--trials N] [--rounds R] [--sampler-seconds S] [--no-numpy] [--python python3]
 //
-// The numpy peer is Benchmarks/peers/yield_numpy.py; it reads the same model from Benchmarks/out/bench-input.json.
+// Each round runs, back to back: Swift 1 thread, Swift 2 threads, the numpy peer (same model, same trials), for
+// both lot samplers, then every sampler in Swift and in numpy. Ratios are taken within a round and the median
+// over rounds is reported, because the 2-vCPU VM is shared and absolute speed drifts by ±30 %.
+// Single-thread rates use CPU time (Swift: process/thread CPU clock; numpy: time.process_time()); the
+// 2-thread speed-up uses wall time.
 import Dispatch
 import Foundation
 import YieldMC
 
 struct Options {
     var trials = 20_000
-    var repeats = 3
-    var samplerSeconds = 0.25
+    var rounds = 3
+    var samplerSeconds = 0.3
     var numpy = true
     var python = "python3"
 
@@ -22,7 +26,7 @@ struct Options {
         while i < args.count {
             switch args[i] {
             case "--trials": trials = Int(value()) ?? trials
-            case "--repeats": repeats = Int(value()) ?? repeats
+            case "--rounds": rounds = Int(value()) ?? rounds
             case "--sampler-seconds": samplerSeconds = Double(value()) ?? samplerSeconds
             case "--no-numpy": numpy = false
             case "--python": python = value()
@@ -33,28 +37,31 @@ struct Options {
     }
 }
 
-func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+func median(_ xs: [Double]) -> Double { xs.isEmpty ? .nan : xs.sorted()[xs.count / 2] }
 
-/// Median trials/s of the estimator over `repeats` runs.
-func estimatorRate(_ estimator: YieldEstimator, trials: Int, threads: Int, repeats: Int) -> (rate: Double, report: YieldReport) {
-    var rates: [Double] = []
-    var last: YieldReport? = nil
-    for r in 0..<repeats {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let report = estimator.run(.trials(trials), seed: UInt64(1000 + r), threads: threads)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-        rates.append(Double(trials) / seconds)
-        last = report
-    }
-    return (median(rates), last!)
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
-/// Runs the numpy peer and returns its JSON output.
-func runNumpy(python: String, inputPath: String, trials: Int, repeats: Int, samplerSeconds: Double) -> [String: Any]? {
+func wallSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
+
+struct RunTiming { var wallRate: Double; var cpuRate: Double; var report: YieldReport }
+
+func timeEstimator(_ estimator: YieldEstimator, trials: Int, threads: Int, seed: UInt64) -> RunTiming {
+    let wall = wallSeconds(), cpu = processCPUSeconds()
+    let report = estimator.run(.trials(trials), seed: seed, threads: threads)
+    let w = wallSeconds() - wall, c = processCPUSeconds() - cpu
+    return RunTiming(wallRate: Double(trials) / w, cpuRate: Double(trials) / c, report: report)
+}
+
+/// Runs the numpy peer once and returns its JSON output.
+func runNumpy(python: String, inputPath: String, trials: Int, samplerSeconds: Double) -> [String: Any]? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [python, "Benchmarks/peers/yield_numpy.py", inputPath, "--trials", String(trials),
-                         "--repeats", String(repeats), "--sampler-seconds", String(samplerSeconds)]
+                         "--repeats", "1", "--sampler-seconds", String(samplerSeconds)]
     let pipe = Pipe()
     process.standardOutput = pipe
     do { try process.run() } catch { print("numpy peer failed to start: \(error)"); return nil }
@@ -68,57 +75,88 @@ func runNumpy(python: String, inputPath: String, trials: Int, repeats: Int, samp
     return object
 }
 
-func fmt(_ x: Double, _ d: Int = 1) -> String { String(format: "%.\(d)f", x) }
-func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+func fmt(_ x: Double, _ d: Int = 1) -> String { x.isNaN ? "-" : String(format: "%.\(d)f", x) }
 
 let options = Options(CommandLine.arguments)
-#if arch(x86_64)
-let isa = ProcessInfo.processInfo.environment["FABPLAN_MARCH_LABEL"] ?? "see build command"
-#else
-let isa = "non-x86"
-#endif
-print("yieldmc-bench: \(options.trials) trials, median of \(options.repeats); ISA label: \(isa); cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+print("yieldmc-bench: \(options.trials) trials per run, \(options.rounds) rounds, "
+      + "cores: \(ProcessInfo.processInfo.activeProcessorCount), FABPLAN_MARCH at build time decides the ISA")
 
-// The model, written out for the numpy peer.
-let input = BenchModel.input()
 try FileManager.default.createDirectory(atPath: "Benchmarks/out", withIntermediateDirectories: true)
-let inputPath = "Benchmarks/out/bench-input.json"
-try JSONEncoder().encode(input).write(to: URL(fileURLWithPath: inputPath))
-let estimator = try YieldEstimator(input: input)
-
-// End to end.
-_ = estimator.run(.trials(YieldEstimator.trialsPerBlock * 2), seed: 1, threads: 1) // warm-up
-let one = estimatorRate(estimator, trials: options.trials, threads: 1, repeats: options.repeats)
-let two = estimatorRate(estimator, trials: options.trials, threads: 2, repeats: options.repeats)
-
-// Samplers.
-let samplers = SamplerBench.run(seconds: options.samplerSeconds, repeats: options.repeats)
-
-var numpy: [String: Any]? = nil
-if options.numpy {
-    numpy = runNumpy(python: options.python, inputPath: inputPath, trials: options.trials,
-                     repeats: options.repeats, samplerSeconds: options.samplerSeconds * 2)
+let modes: [LotSampling] = [.betaBinomialTable, .betaThenBinomial]
+var estimators: [LotSampling: YieldEstimator] = [:]
+var inputPaths: [LotSampling: String] = [:]
+for mode in modes {
+    var input = BenchModel.input()
+    input.lotSampling = mode
+    let path = "Benchmarks/out/bench-input-\(mode.rawValue).json"
+    try JSONEncoder().encode(input).write(to: URL(fileURLWithPath: path))
+    inputPaths[mode] = path
+    estimators[mode] = try YieldEstimator(input: input)
+    _ = estimators[mode]!.run(.trials(YieldEstimator.trialsPerBlock * 2), seed: 1, threads: 2) // warm-up
 }
-let numpyTrialRate = numpy?["trials_per_second"] as? Double
-let numpySamplers = numpy?["samplers"] as? [String: Double] ?? [:]
 
-print("\nEnd to end (trials/s, one trial = one period of the whole line)")
-print("| run | trials/s | vs numpy (1 core) |")
-print("|---|---:|---:|")
-if let n = numpyTrialRate { print("| numpy 1 thread | \(fmt(n)) | 1.00 |") }
-print("| Swift 1 thread | \(fmt(one.rate)) | \(numpyTrialRate.map { fmt(one.rate / $0, 2) } ?? "-") |")
-print("| Swift 2 threads | \(fmt(two.rate)) | \(numpyTrialRate.map { fmt(two.rate / $0, 2) } ?? "-") |")
-print("2 threads / 1 thread: \(fmt(two.rate / one.rate, 2))x")
+// Per mode: lists over rounds.
+var swiftCPU: [LotSampling: [Double]] = [:], swiftWall1: [LotSampling: [Double]] = [:], swiftWall2: [LotSampling: [Double]] = [:]
+var numpyCPU: [LotSampling: [Double]] = [:], ratioCPU: [LotSampling: [Double]] = [:], speedup: [LotSampling: [Double]] = [:]
+var ratio2Wall: [LotSampling: [Double]] = [:]
+var samplerSwift: [String: [Double]] = [:], samplerNumpy: [String: [Double]] = [:], samplerRatio: [String: [Double]] = [:]
+var samplerOrder: [String] = []
+var lastReport: YieldReport? = nil
+var numpyCheck: [String: Any]? = nil
 
-let mcu = one.report.products[0]
-print("check: qfn-mcu mean good \(fmt(mcu.goodUnits.mean)) (numpy \(numpy?["mcu_mean_good"].map { "\($0)" } ?? "-")), "
-      + "die yield \(fmt(one.report.dieYields[0].dieYield.mean, 5)) vs NB \(fmt(one.report.dieYields[0].negativeBinomialYield, 5))")
+for round in 0..<options.rounds {
+    for mode in modes {
+        let est = estimators[mode]!
+        let one = timeEstimator(est, trials: options.trials, threads: 1, seed: UInt64(round + 1))
+        let two = timeEstimator(est, trials: options.trials, threads: 2, seed: UInt64(round + 1))
+        swiftCPU[mode, default: []].append(one.cpuRate)
+        swiftWall1[mode, default: []].append(one.wallRate)
+        swiftWall2[mode, default: []].append(two.wallRate)
+        speedup[mode, default: []].append(two.wallRate / one.wallRate)
+        if mode == .betaBinomialTable { lastReport = one.report }
+        if options.numpy, let n = runNumpy(python: options.python, inputPath: inputPaths[mode]!, trials: options.trials, samplerSeconds: 0),
+           let cpu = n["cpu_trials_per_second"] as? Double, let wall = n["trials_per_second"] as? Double {
+            numpyCPU[mode, default: []].append(cpu)
+            ratioCPU[mode, default: []].append(one.cpuRate / cpu)
+            ratio2Wall[mode, default: []].append(two.wallRate / wall)
+            if mode == .betaBinomialTable { numpyCheck = n }
+        }
+    }
+    let swiftSamplers = SamplerBench.run(seconds: options.samplerSeconds, repeats: 1)
+    let numpySamplers = options.numpy
+        ? (runNumpy(python: options.python, inputPath: inputPaths[.betaBinomialTable]!, trials: 256,
+                    samplerSeconds: options.samplerSeconds)?["samplers"] as? [String: Double] ?? [:]) : [:]
+    for (name, rate) in swiftSamplers {
+        if round == 0 { samplerOrder.append(name) }
+        samplerSwift[name, default: []].append(rate)
+        if let n = numpySamplers[name] {
+            samplerNumpy[name, default: []].append(n)
+            samplerRatio[name, default: []].append(rate / n)
+        }
+    }
+    FileHandle.standardError.write(Data("round \(round + 1)/\(options.rounds) done\n".utf8))
+}
 
-print("\nSamplers (M draws/s, single thread)")
-print("| sampler | Swift | numpy | ratio |")
+print("\nEnd to end: trials/s (one trial = one month of the whole line), medians over rounds")
+print("| lot sampler | numpy CPU | Swift 1 thread CPU | Swift/numpy per core | Swift 1 thread wall | Swift 2 threads wall | 2T/1T | Swift 2T / numpy (wall) |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+for mode in modes {
+    print("| \(mode.rawValue) | \(fmt(median(numpyCPU[mode] ?? []))) | \(fmt(median(swiftCPU[mode]!))) | "
+          + "\(fmt(median(ratioCPU[mode] ?? []), 2))x | \(fmt(median(swiftWall1[mode]!))) | \(fmt(median(swiftWall2[mode]!))) | "
+          + "\(fmt(median(speedup[mode]!), 2))x | \(fmt(median(ratio2Wall[mode] ?? []), 2))x |")
+}
+if let r = lastReport {
+    let mcu = r.products[0]
+    let npEst = (numpyCheck?["estimates"] as? [[String: Any]])?.first
+    print("\nCross-check (table mode, last round): qfn-mcu mean good Swift \(fmt(mcu.goodUnits.mean)) ± \(fmt(mcu.goodUnits.standardError)), "
+          + "numpy \(npEst.flatMap { $0["mean"] as? Double }.map { fmt($0) } ?? "-") ± \(npEst.flatMap { $0["se"] as? Double }.map { fmt($0) } ?? "-"); "
+          + "P(meet) Swift \(fmt(mcu.probabilityMeetDemand, 4)), numpy \(npEst.flatMap { $0["p_meet"] as? Double }.map { fmt($0, 4) } ?? "-"); "
+          + "die yield \(fmt(r.dieYields[0].dieYield.mean, 5)) vs NB formula \(fmt(r.dieYields[0].negativeBinomialYield, 5))")
+}
+
+print("\nSamplers: M draws per CPU second, single thread, medians over rounds")
+print("| sampler | Swift | numpy | Swift/numpy |")
 print("|---|---:|---:|---:|")
-for (name, rate) in samplers {
-    let n = numpySamplers[name]
-    print("| \(name) | \(fmt(rate)) | \(n.map { fmt($0) } ?? "-") | \(n.map { fmt(rate / $0, 2) } ?? "-") |")
+for name in samplerOrder {
+    print("| \(name) | \(fmt(median(samplerSwift[name]!))) | \(fmt(median(samplerNumpy[name] ?? []))) | \(fmt(median(samplerRatio[name] ?? []), 2))x |")
 }

@@ -237,16 +237,7 @@ func sampleLots(
     // Guard against 1/L rounding: a lane whose full lots exceed its units loses one.
     let full = fullLots.replacing(with: fullLots - 1, where: fullLots * lotSize .> units)
     let remainder = units - full * lotSize
-    var lost = SIMD4<Double>.zero
-    let maxLots = full.max()
-    var j = 0.0
-    while j < maxLots {
-        let u = rng.uniform()
-        for lane in 0..<4 where j < full[lane] {
-            lost[lane] += table.losses(uniform: u[lane])
-        }
-        j += 1
-    }
+    let lost = table.totalLosses(lots: full, rng: &rng)
     var good = units - remainder - lost
     if any(remainder .> 0) {
         let y = rng.beta(BetaShape(mean: meanYield, concentration: concentration))

@@ -66,4 +66,34 @@ public struct BetaBinomialTable: Sendable {
             }
         }
     }
+
+    /// Total units lost over `lots` full lots per lane (whole numbers), one vector of uniforms per lot index.
+    /// Lane sums are kept in scalars: writing one lane of a SIMD vector in memory and reading the vector back
+    /// stalls store forwarding.
+    @inlinable
+    public func totalLosses(lots: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        cdf.withUnsafeBufferPointer { c in
+            guide.withUnsafeBufferPointer { g in
+                let guideCount = Double(g.count)
+                @inline(__always) func invert(_ u: Double) -> Double {
+                    var k = Int(g[Int(u * guideCount)])
+                    while c[k] <= u { k &+= 1 }
+                    return Double(k)
+                }
+                let f0 = lots[0], f1 = lots[1], f2 = lots[2], f3 = lots[3]
+                let most = lots.max()
+                var l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0
+                var j = 0.0
+                while j < most {
+                    let u = rng.uniform()
+                    if j < f0 { l0 += invert(u[0]) }
+                    if j < f1 { l1 += invert(u[1]) }
+                    if j < f2 { l2 += invert(u[2]) }
+                    if j < f3 { l3 += invert(u[3]) }
+                    j += 1
+                }
+                return SIMD4(l0, l1, l2, l3)
+            }
+        }
+    }
 }

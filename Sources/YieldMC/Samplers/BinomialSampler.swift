@@ -118,16 +118,20 @@ func binomialScalarSlowPath(
         if v <= 0 { return k }
         let km = Swift.abs(k - m)
         if km <= 15 {
-            // Recursive evaluation of f(k)/f(m).
-            var f = 1.0
+            // Recursive evaluation of f(k)/f(m) = Π (nr/i − r), written as Π(nr − r·i) / Π i so that the
+            // dependent chain has one division instead of up to 15.
+            var numerator = 1.0, denominator = 1.0
             if m < k {
                 var i = m + 1
-                while i <= k { f *= nr / i - r; i += 1 }
+                while i <= k { numerator *= nr - r * i; denominator *= i; i += 1 }
+                if v * denominator <= numerator { return k }   // v ≤ f
             } else if m > k {
                 var i = k + 1
-                while i <= m { v *= nr / i - r; i += 1 }
+                while i <= m { numerator *= nr - r * i; denominator *= i; i += 1 }
+                if v * numerator <= denominator { return k }   // v·f(m)/f(k) ≤ 1
+            } else if v <= 1 {
+                return k
             }
-            if v <= f { return k }
             continue
         }
         // Squeeze on log f(k), then the exact test with Stirling tails.
