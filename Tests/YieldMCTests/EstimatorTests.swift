@@ -59,7 +59,7 @@ struct EstimatorTests {
     func dieYieldIsNegativeBinomial(alpha: Double) throws {
         // A·D0 = 0.5: α = 2 → 1.25^−2 = 0.64; α = 0.5 → 2^−0.5 = 0.707107 (domain-data §7.2).
         let expected = pow(1 + 0.5 / alpha, -alpha)
-        let report = try YieldEstimator(input: Models.dieOnly(alpha: alpha)).run(.trials(2000), seed: 7)
+        let report = try YieldEstimator(input: Models.dieOnly(alpha: alpha)).run(.trials(1000), seed: 7)
         let die = try #require(report.dieYields.first)
         #expect(Swift.abs(die.negativeBinomialYield - expected) < 1e-12)
         #expect(Swift.abs(die.dieYield.mean - expected) < 5 * die.dieYield.standardError,
@@ -111,8 +111,10 @@ struct EstimatorTests {
 
     @Test("same seed gives bit-identical reports with 1, 2 and 8 threads (partial last block included)")
     func threadCountIndependence() throws {
-        let estimator = try YieldEstimator(input: Models.line())
-        let trials = YieldEstimator.trialsPerWave + 3 * YieldEstimator.trialsPerBlock + 7
+        var input = Models.line()
+        input.fab?.dieTypes[0].wafersPerPeriod = [3]   // a cheaper trial; every random source is still on
+        let estimator = try YieldEstimator(input: input)
+        let trials = YieldEstimator.trialsPerWave + 2 * YieldEstimator.trialsPerBlock + 7
         let one = estimator.run(.trials(trials), seed: 99, threads: 1)
         let two = estimator.run(.trials(trials), seed: 99, threads: 2)
         let eight = estimator.run(.trials(trials), seed: 99, threads: 8)
@@ -157,11 +159,17 @@ struct EstimatorTests {
 
     @Test("precision stopping: stops after whole waves once the relative SE target is met")
     func precisionStop() throws {
-        let estimator = try YieldEstimator(input: Models.line())
-        let report = estimator.run(.precision(relativeStandardError: 0.002, maxTrials: 1_000_000), seed: 3, threads: 2)
+        var input = Models.line()
+        input.fab?.dieTypes[0].wafersPerPeriod = [3]
+        let estimator = try YieldEstimator(input: input)
+        // SE ∝ 1/√n: one wave (4,096 trials) gives relative SE r1; the target 0.75·r1 needs about
+        // 4096/0.75² ≈ 7,282 trials, i.e. exactly two waves (8,192, where SE ≈ r1/√2 = 0.707·r1).
+        let oneWave = estimator.run(.trials(YieldEstimator.trialsPerWave), seed: 3)
+        let target = 0.75 * oneWave.worstRelativeStandardError
+        let report = estimator.run(.precision(relativeStandardError: target, maxTrials: 1_000_000), seed: 3, threads: 2)
         #expect(report.stoppedBy == "precisionReached")
-        #expect(report.worstRelativeStandardError <= 0.002)
-        #expect(report.trials % YieldEstimator.trialsPerWave == 0)
+        #expect(report.worstRelativeStandardError <= target)
+        #expect(report.trials == 2 * YieldEstimator.trialsPerWave)
         let capped = estimator.run(.precision(relativeStandardError: 1e-9, maxTrials: 1000), seed: 3)
         #expect(capped.stoppedBy == "maxTrials" && capped.trials == 1000)
     }

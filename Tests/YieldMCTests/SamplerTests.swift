@@ -23,7 +23,7 @@ struct SamplerTests {
         // SE(mean) = √(a/n) and SE(sample variance) ≈ √((3a² + 6a − a²)/n) = √((2a² + 6a)/n).
         var g = Xoshiro256x4(seed: 22, block: UInt64(a * 10))
         var m = SampleMoments()
-        for _ in 0..<10_000 {
+        for _ in 0..<5_000 {
             let x = g.gamma(shape: a)
             for i in 0..<4 { #expect(x[i] >= 0); m.add(x[i]) }
         }
@@ -50,7 +50,7 @@ struct SamplerTests {
         for (a, b) in [(20.0, 2.0), (198.0, 2.0)] {
             var g = Xoshiro256x4(seed: 24, block: UInt64(a))
             var m = SampleMoments()
-            for _ in 0..<8_000 {
+            for _ in 0..<4_000 {
                 let x = g.beta(a: SIMD4(repeating: a), b: SIMD4(repeating: b))
                 for i in 0..<4 { #expect(x[i] > 0 && x[i] < 1); m.add(x[i]) }
             }
@@ -69,7 +69,7 @@ struct SamplerTests {
     func binomialChiSquare(n: Int, p: Double) {
         var g = Xoshiro256x4(seed: 25, block: UInt64(n))
         var counts: [Int: Int] = [:]
-        let rounds = 10_000
+        let rounds = 5_000
         for _ in 0..<rounds {
             let x = g.binomial(count: SIMD4(repeating: Double(n)), probability: SIMD4(repeating: p))
             for i in 0..<4 {
