@@ -75,6 +75,24 @@ func runNumpy(python: String, inputPath: String, trials: Int, samplerSeconds: Do
     return object
 }
 
+/// Control experiment: speed-up of a pure arithmetic loop on 2 threads against 1, to show how much of the
+/// second vCPU the shared VM actually gave this run (other processes may be using it).
+@inline(never)
+func machineSpeedup() -> Double {
+    func busy(_ iterations: Int) -> Double {
+        let start = wallSeconds()
+        DispatchQueue.concurrentPerform(iterations: iterations) { _ in
+            var x = 0.0
+            for k in 0..<60_000_000 { x += Double(k & 7) }
+            if x == 1 { print(x) }
+        }
+        return wallSeconds() - start
+    }
+    let one = busy(1)
+    let two = busy(2)
+    return 2 * one / two
+}
+
 func fmt(_ x: Double, _ d: Int = 1) -> String { x.isNaN ? "-" : String(format: "%.\(d)f", x) }
 
 let options = Options(CommandLine.arguments)
@@ -106,10 +124,12 @@ var numpyCPU: [LotSampling: [Double]] = [:], ratioCPU: [LotSampling: [Double]] =
 var ratio2Wall: [LotSampling: [Double]] = [:]
 var samplerSwift: [String: [Double]] = [:], samplerNumpy: [String: [Double]] = [:], samplerRatio: [String: [Double]] = [:]
 var samplerOrder: [String] = []
+var machine: [Double] = []
 var lastReport: YieldReport? = nil
 var numpyCheck: [String: Any]? = nil
 
 for round in 0..<options.rounds {
+    machine.append(machineSpeedup())
     for mode in modes {
         let est = estimators[mode]!
         let one = timeEstimator(est, trials: options.trials, threads: 1, seed: UInt64(round + 1))
@@ -150,6 +170,8 @@ for mode in modes {
           + "\(fmt(median(ratioCPU[mode] ?? []), 2))x | \(fmt(median(swiftWall1[mode]!))) | \(fmt(median(swiftWall2[mode]!))) | "
           + "\(fmt(median(speedup[mode]!), 2))x | \(fmt(median(ratio2Wall[mode] ?? []), 2))x |")
 }
+print("Control: a pure arithmetic loop ran \(fmt(median(machine), 2))x faster on 2 threads than on 1 in this run "
+      + "(per round: \(machine.map { fmt($0, 2) }.joined(separator: ", "))); 2.00x = the second vCPU was fully available.")
 if let r = lastReport {
     let mcu = r.products[0]
     let npEst = (numpyCheck?["estimates"] as? [[String: Any]])?.first

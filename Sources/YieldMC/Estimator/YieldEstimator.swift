@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// When a run stops.
 public enum StoppingRule: Sendable, Hashable {
@@ -75,10 +76,16 @@ public struct YieldEstimator: Sendable {
             if threadCount == 1 || waveBlocks == 1 {
                 for i in 0..<waveBlocks { work(i) }
             } else {
+                // Workers take the wave's blocks from a shared counter (a descheduled worker does not hold
+                // back blocks); each block writes only its own slot, and slots are merged in block order below.
                 let workers = Swift.min(threadCount, waveBlocks)
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    var i = w
-                    while i < waveBlocks { work(i); i += workers }
+                let counter = BlockCounter()
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while true {
+                        let i = counter.next()
+                        if i >= waveBlocks { break }
+                        work(i)
+                    }
                 }
             }
             for i in 0..<waveBlocks { total.merge(slots.accumulator(i)) }
@@ -202,4 +209,10 @@ final class SlotArray: @unchecked Sendable {
         scratches.deinitialize(count: count)
         scratches.deallocate()
     }
+}
+
+/// Hands out block indices 0, 1, 2, ... to the workers of one wave.
+final class BlockCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
