@@ -62,6 +62,10 @@ let package = Package(
                           path: "Benchmarks/PlannerBench"),
         // Solver-layer benchmark (release build): `swift run -c release solver-bench`.
         .executableTarget(name: "solver-bench", dependencies: ["LinearSolver", "CGLPK"], path: "Benchmarks/solver"),
+        // Benchmark of the Monte Carlo core against its numpy peer (Benchmarks/RESULTS-yieldmc.md).
+        .executableTarget(
+            name: "yieldmc-bench", dependencies: ["YieldMC"], path: "Benchmarks/yieldmc",
+            exclude: ["models"], swiftSettings: fastMath),
 
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),

@@ -9,6 +9,7 @@ public struct FabPlanCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             OptimizeCommand.self,
+            YieldCommand.self,
         ]
     )
     public init() {}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// The input flattened into index arrays for the trial kernel (no optionals, no nested arrays in the hot path).
+struct CompiledModel: Sendable {
+    let periodCount: Int
+    let hoursPerTool: [Double]
+    // Stations, [s * periodCount + t] for per-period values.
+    let stationCount: Int
+    let tools: [Double]
+    let mtbf: [Double]
+    let mttr: [Double]
+    let hasFailureModel: [Bool]
+    let availability: [Double]
+    let utilizationCap: [Double]
+    // Fab die types.
+    let dieCount: Int
+    let grossDies: [Double]
+    let dieArea: [Double]
+    let defectDensity: [Double]
+    let wafers: [Double]
+    let alpha: Double
+    let sortYield: Double
+    // Products and routes.
+    let productCount: Int
+    let demand: [Double]
+    let demandCV: [Double]
+    let routeCount: Int
+    let routeProduct: [Int]
+    let routeDie: [Int]          // -1 = no fab die
+    let routeDiesPerUnit: [Double]
+    let routeStarts: [Double]    // [r * periodCount + t]
+    let routeStepRange: [Range<Int>]
+    let routeStationRange: [Range<Int>]
+    let routeStations: [Int]     // distinct stations of each route
+    let productRouteRange: [Range<Int>]
+    // Steps.
+    let stepStation: [Int]
+    let stepSeconds: [Double]
+    let stepYield: [Double]
+    let stepConcentration: [Double] // 0 = no lot-to-lot spread
+    /// Beta-binomial loss table of each dispersed step (nil: two-stage draws).
+    let stepLotTable: [BetaBinomialTable?]
+    let unitsPerLot: Double
+    let variability: Variability
+
+    init(_ input: YieldInput) {
+        let P = input.periods.count
+        periodCount = P
+        hoursPerTool = input.periods.map(\.hoursPerTool)
+        stationCount = input.stations.count
+        tools = input.stations.flatMap(\.toolsPerPeriod)
+        mtbf = input.stations.map { $0.mtbfHours ?? 0 }
+        mttr = input.stations.map { $0.mttrHours ?? 0 }
+        hasFailureModel = input.stations.map { $0.mtbfHours != nil && ($0.mttrHours ?? 0) > 0 }
+        availability = input.stations.map(\.meanAvailability)
+        utilizationCap = input.stations.map(\.utilizationCap)
+        let dies = input.fab?.dieTypes ?? []
+        dieCount = dies.count
+        grossDies = dies.map(\.grossDiesPerWafer)
+        dieArea = dies.map(\.dieAreaSquareCentimetres)
+        defectDensity = dies.flatMap(\.defectDensityPerCm2)
+        wafers = dies.flatMap(\.wafersPerPeriod)
+        alpha = input.fab?.clusteringAlpha ?? 1
+        sortYield = input.fab?.sortYield ?? 1
+        productCount = input.products.count
+        demand = input.products.flatMap(\.demandPerPeriod)
+        demandCV = input.products.map(\.demandCV)
+        var routeProduct: [Int] = [], routeDie: [Int] = [], routeDPU: [Double] = [], routeStarts: [Double] = []
+        var stepRanges: [Range<Int>] = [], stationRanges: [Range<Int>] = [], routeStations: [Int] = []
+        var productRanges: [Range<Int>] = []
+        var stepStation: [Int] = [], stepSeconds: [Double] = [], stepYield: [Double] = [], stepConc: [Double] = []
+        for (p, product) in input.products.enumerated() {
+            let firstRoute = routeProduct.count
+            for route in product.routes {
+                routeProduct.append(p)
+                routeDie.append(route.fabDieType ?? -1)
+                routeDPU.append(route.fabDieType == nil ? 0 : route.fabDiesPerUnit)
+                routeStarts.append(contentsOf: route.startsPerPeriod)
+                let firstStep = stepStation.count
+                for step in route.steps {
+                    stepStation.append(step.stationIndex)
+                    stepSeconds.append(step.secondsPerUnit)
+                    stepYield.append(step.nominalYield)
+                    stepConc.append(step.yieldConcentration ?? 0)
+                }
+                stepRanges.append(firstStep..<stepStation.count)
+                let firstStation = routeStations.count
+                for s in Set(route.steps.map(\.stationIndex)).sorted() { routeStations.append(s) }
+                stationRanges.append(firstStation..<routeStations.count)
+            }
+            productRanges.append(firstRoute..<routeProduct.count)
+        }
+        routeCount = routeProduct.count
+        self.routeProduct = routeProduct
+        self.routeDie = routeDie
+        self.routeDiesPerUnit = routeDPU
+        self.routeStarts = routeStarts
+        self.routeStepRange = stepRanges
+        self.routeStationRange = stationRanges
+        self.routeStations = routeStations
+        self.productRouteRange = productRanges
+        self.stepStation = stepStation
+        self.stepSeconds = stepSeconds
+        self.stepYield = stepYield
+        self.stepConcentration = stepConc
+        if input.lotSampling == .betaBinomialTable {
+            stepLotTable = zip(stepYield, stepConc).map { y, c in
+                c > 0 ? BetaBinomialTable(lotSize: input.unitsPerLot, meanYield: y, concentration: c) : nil
+            }
+        } else {
+            stepLotTable = Array(repeating: nil, count: stepConc.count)
+        }
+        unitsPerLot = input.unitsPerLot
+        variability = input.variability
+    }
+
+    /// Negative binomial die yield (1 + A·D0/α)^(−α): the mean of exp(−A·D) for D ~ Gamma(α, mean D0).
+    func negativeBinomialYield(die d: Int, period t: Int) -> Double {
+        let ad = dieArea[d] * defectDensity[d * periodCount + t]
+        return pow(1 + ad / alpha, -alpha)
+    }
+
+    /// Upper end of the good-units histogram of product `p` in period `t`: its whole starts (good ≤ started).
+    func maxGoodUnits(product p: Int, period t: Int) -> Double {
+        var total = 0.0
+        for r in productRouteRange[p] { total += routeStarts[r * periodCount + t].rounded(.up) }
+        return Swift.max(total, 1)
+    }
+
+    // Metric layout (moments): good units, route yield, shortfall per (product, period); die yield per (die, period);
+    // utilization and up hours per tool per (station, period).
+    var productPeriods: Int { productCount * periodCount }
+    var goodIndex: Int { 0 }
+    var routeYieldIndex: Int { productPeriods }
+    var shortfallIndex: Int { 2 * productPeriods }
+    var dieYieldIndex: Int { 3 * productPeriods }
+    var utilizationIndex: Int { 3 * productPeriods + dieCount * periodCount }
+    var upHoursIndex: Int { utilizationIndex + stationCount * periodCount }
+    var momentCount: Int { upHoursIndex + stationCount * periodCount }
+    // Histograms: good units and route yield per (product, period), die yield per (die, period).
+    var histogramMetricCount: Int { 2 * productPeriods + dieCount * periodCount }
+    // Counts: demand met per (product, period), station binding per (station, period).
+    var bindingIndex: Int { productPeriods }
+    var countCount: Int { productPeriods + stationCount * periodCount }
+}

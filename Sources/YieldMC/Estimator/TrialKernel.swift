@@ -1,0 +1,247 @@
+import Foundation
+
+/// Per-block working storage of the trial kernel (one vector of 4 trial lanes per entity).
+struct KernelScratch {
+    var diesAvailable: [SIMD4<Double>]
+    var diesNeeded: [SIMD4<Double>]
+    var started: [SIMD4<Double>]
+    var finished: [SIMD4<Double>]
+    var load: [SIMD4<Double>]
+    var fraction: [SIMD4<Double>]
+    var dieYield: [SIMD4<Double>]
+
+    init(model: CompiledModel) {
+        diesAvailable = Array(repeating: .zero, count: model.dieCount)
+        diesNeeded = Array(repeating: .zero, count: model.dieCount)
+        dieYield = Array(repeating: .zero, count: model.dieCount)
+        started = Array(repeating: .zero, count: model.routeCount)
+        finished = Array(repeating: .zero, count: model.routeCount)
+        load = Array(repeating: .zero, count: model.stationCount)
+        fraction = Array(repeating: .one, count: model.stationCount)
+    }
+}
+
+extension CompiledModel {
+    /// Runs trials `0..<trials` of block `block` (4 per SIMD group), every period per trial, into `acc`.
+    func runBlock(_ block: Int, trials: Int, seed: UInt64, into acc: inout BlockAccumulator, scratch: inout KernelScratch) {
+        var rng = Xoshiro256x4(seed: seed, block: UInt64(block))
+        var first = 0
+        while first < trials {
+            let valid = Swift.min(4, trials - first)
+            for t in 0..<periodCount {
+                simulatePeriod(t, rng: &rng, validLanes: valid, acc: &acc, scratch: &scratch)
+            }
+            first += 4
+        }
+        acc.trials += trials
+    }
+
+    /// One period of four trials: fab dies, die allocation, units through the routes, station capacity,
+    /// capacity-limited good output and demand.
+    func simulatePeriod(_ t: Int, rng: inout Xoshiro256x4, validLanes: Int, acc: inout BlockAccumulator, scratch: inout KernelScratch) {
+        let P = periodCount
+        let sampling = variability.unitSampling
+
+        // 1. Fab: good sorted dies per die type.
+        for d in 0..<dieCount {
+            let gross = grossDies[d]
+            if sampling {
+                let waferCount = wafers[d * P + t].rounded()
+                let ad = dieArea[d] * defectDensity[d * P + t]
+                var good = SIMD4<Double>.zero
+                if gross > 0 && waferCount > 0 {
+                    if ad == 0 {
+                        good = SIMD4(repeating: waferCount * gross)
+                    } else {
+                        good = sampleWaferDies(waferCount: Int(waferCount), grossDies: gross,
+                                               areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)
+                    }
+                }
+                scratch.dieYield[d] = waferCount * gross > 0 ? good / (waferCount * gross) : .one
+                scratch.diesAvailable[d] = sortYield < 1
+                    ? rng.binomial(count: good, probability: SIMD4(repeating: sortYield)) : good
+            } else {
+                let y = negativeBinomialYield(die: d, period: t)
+                scratch.dieYield[d] = SIMD4(repeating: y)
+                scratch.diesAvailable[d] = SIMD4(repeating: wafers[d * P + t] * gross * y * sortYield)
+            }
+            scratch.diesNeeded[d] = .zero
+        }
+
+        // 2. Starts, cut back in proportion when a die type is short.
+        for r in 0..<routeCount {
+            let d = routeDie[r]
+            if d >= 0 {
+                let s = sampling ? routeStarts[r * P + t].rounded() : routeStarts[r * P + t]
+                scratch.diesNeeded[d] += SIMD4(repeating: s * routeDiesPerUnit[r])
+            }
+        }
+        for r in 0..<routeCount {
+            let s = sampling ? routeStarts[r * P + t].rounded() : routeStarts[r * P + t]
+            var n = SIMD4<Double>(repeating: s)
+            let d = routeDie[r]
+            if d >= 0 {
+                let need = scratch.diesNeeded[d]
+                let short = scratch.diesAvailable[d] .< need
+                if any(short) {
+                    let scale = scratch.diesAvailable[d] / need.replacing(with: 1, where: need .== 0)
+                    let cut = sampling ? VectorMath.floor(n * scale) : n * scale
+                    n = n.replacing(with: cut, where: short)
+                }
+            }
+            scratch.started[r] = n
+        }
+
+        // 3. Units through each route's steps (yield flow, before capacity); station loads in tool seconds.
+        for s in 0..<stationCount { scratch.load[s] = .zero }
+        for r in 0..<routeCount {
+            var n = scratch.started[r]
+            for k in routeStepRange[r] {
+                scratch.load[stepStation[k]] += n * stepSeconds[k]
+                let y = stepYield[k]
+                if !sampling {
+                    n = n * y
+                } else if let table = stepLotTable[k] {
+                    n = sampleLots(units: n, table: table, meanYield: y, concentration: stepConcentration[k], rng: &rng)
+                } else if stepConcentration[k] > 0 {
+                    n = sampleLots(units: n, meanYield: y, concentration: stepConcentration[k],
+                                   unitsPerLot: unitsPerLot, rng: &rng)
+                } else if y < 1 {
+                    n = rng.binomial(count: n, probability: SIMD4(repeating: y))
+                }
+            }
+            scratch.finished[r] = n
+        }
+
+        // 4. Station capacity this period, and the fraction of the offered load it can process.
+        let hours = hoursPerTool[t]
+        for s in 0..<stationCount {
+            let toolCount = tools[s * P + t]
+            let calendar = toolCount * hours
+            var up: SIMD4<Double>
+            if variability.toolFailures && hasFailureModel[s] && calendar > 0 {
+                // Failures over the period ~ Poisson(tool-hours / (MTBF + MTTR)); each repair ~ Exp(MTTR),
+                // so total repair time | N ~ Gamma(N, MTTR).
+                let failures = rng.poisson(mean: SIMD4(repeating: calendar / (mtbf[s] + mttr[s])))
+                let down = rng.gamma(shape: failures) * mttr[s]
+                up = VectorMath.max(SIMD4(repeating: calendar) - down, .zero)
+            } else {
+                up = SIMD4(repeating: calendar * availability[s])
+            }
+            let capacity = up * (utilizationCap[s] * 3600)
+            let load = scratch.load[s]
+            let over = load .> capacity
+            let fraction = SIMD4<Double>.one.replacing(with: capacity / load.replacing(with: 1, where: .!over), where: over)
+            scratch.fraction[s] = fraction
+            let used = VectorMath.min(load, capacity)
+            let utilization = (used / capacity.replacing(with: 1, where: capacity .== 0))
+                .replacing(with: 0, where: capacity .== 0)
+            let upPerTool = toolCount > 0 ? up / toolCount : .zero
+            for lane in 0..<validLanes {
+                if over[lane] { acc.counts[bindingIndex + s * P + t] += 1 }
+                acc.record(utilization[lane], metric: utilizationIndex + s * P + t, histogramMetric: nil)
+                acc.record(upPerTool[lane], metric: upHoursIndex + s * P + t, histogramMetric: nil)
+            }
+        }
+
+        // 5. Good output per product, route yield, demand.
+        for p in 0..<productCount {
+            var good = SIMD4<Double>.zero
+            var startedSum = SIMD4<Double>.zero
+            var finishedSum = SIMD4<Double>.zero
+            for r in productRouteRange[p] {
+                var fraction = SIMD4<Double>.one
+                for i in routeStationRange[r] { fraction = VectorMath.min(fraction, scratch.fraction[routeStations[i]]) }
+                good += scratch.finished[r] * fraction
+                startedSum += scratch.started[r]
+                finishedSum += scratch.finished[r]
+            }
+            let meanDemand = demand[p * P + t]
+            let cv = demandCV[p]
+            var demandDraw = SIMD4<Double>(repeating: meanDemand)
+            if variability.demandNoise && cv > 0 && meanDemand > 0 {
+                let shape = 1 / (cv * cv)
+                demandDraw = rng.gamma(shape: shape) * (meanDemand / shape)
+            }
+            let met = good .>= demandDraw
+            let shortfall = VectorMath.max(demandDraw - good, .zero)
+            let pt = p * P + t
+            for lane in 0..<validLanes {
+                acc.record(good[lane], metric: goodIndex + pt, histogramMetric: pt)
+                if startedSum[lane] > 0 {
+                    acc.record(finishedSum[lane] / startedSum[lane], metric: routeYieldIndex + pt, histogramMetric: productPeriods + pt)
+                }
+                acc.record(shortfall[lane], metric: shortfallIndex + pt, histogramMetric: nil)
+                if met[lane] { acc.counts[pt] += 1 }
+            }
+        }
+        for d in 0..<dieCount {
+            let dt = d * P + t
+            for lane in 0..<validLanes {
+                acc.record(scratch.dieYield[d][lane], metric: dieYieldIndex + dt, histogramMetric: 2 * productPeriods + dt)
+            }
+        }
+    }
+}
+
+/// Good dies on `waferCount` wafers, 4 trial lanes: per wafer, D ~ Gamma(α, mean D0) and
+/// good | D ~ Binomial(gross dies, e^(−A·D)). `areaTimesMeanDefects` = A·D0.
+@inline(__always)
+func sampleWaferDies(
+    waferCount: Int, grossDies: Double, areaTimesMeanDefects ad: Double, alpha: Double, rng: inout Xoshiro256x4
+) -> SIMD4<Double> {
+    let shape = GammaShape(alpha)
+    let n = SIMD4<Double>(repeating: grossDies)
+    let exponentScale = -ad / alpha   // −A · (D0/α): D = Gamma(α) · D0/α
+    var good = SIMD4<Double>.zero
+    var w = 0
+    while w < waferCount {
+        let g = rng.gamma(shape)
+        let p = VectorMath.exp(g * exponentScale)
+        good += rng.binomial(count: n, probability: p)
+        w &+= 1
+    }
+    return good
+}
+
+/// Good units out of a step entered by `units` (per lane), in lots of `unitsPerLot` (the last one partial):
+/// per lot, yield ~ Beta(mean·c, (1 − mean)·c) and good | yield ~ Binomial(lot units, yield).
+/// Lanes run lot-synchronously up to the lane with the most lots; lanes with fewer lots draw 0-unit lots.
+@inline(__always)
+func sampleLots(
+    units: SIMD4<Double>, meanYield: Double, concentration: Double, unitsPerLot: Double, rng: inout Xoshiro256x4
+) -> SIMD4<Double> {
+    let shape = BetaShape(mean: meanYield, concentration: concentration)
+    let lotSize = SIMD4<Double>(repeating: unitsPerLot)
+    let lots = (units.max() / unitsPerLot).rounded(.up)
+    var good = SIMD4<Double>.zero
+    var j = 0.0
+    while j < lots {
+        let left = units - j * unitsPerLot
+        let inLot = VectorMath.max(VectorMath.min(left, lotSize), .zero)
+        let y = rng.beta(shape)
+        good += rng.binomial(count: inLot, probability: y)
+        j += 1
+    }
+    return good
+}
+
+/// Good units out of a step entered by `units` (per lane) using the beta-binomial loss table for every full lot
+/// (one vector of uniforms per lot index, lanes looked up one by one) and the two-stage draw for the partial lot.
+@inline(__always)
+func sampleLots(
+    units: SIMD4<Double>, table: BetaBinomialTable, meanYield: Double, concentration: Double, rng: inout Xoshiro256x4
+) -> SIMD4<Double> {
+    let lotSize = table.lotSize
+    let fullLots = VectorMath.floor(units * (1.0 / lotSize))
+    // Guard against 1/L rounding: a lane whose full lots exceed its units loses one.
+    let full = fullLots.replacing(with: fullLots - 1, where: fullLots * lotSize .> units)
+    let remainder = units - full * lotSize
+    let lost = table.totalLosses(lots: full, rng: &rng)
+    var good = units - remainder - lost
+    if any(remainder .> 0) {
+        let y = rng.beta(BetaShape(mean: meanYield, concentration: concentration))
+        good += rng.binomial(count: remainder, probability: y)
+    }
+    return good
+}
