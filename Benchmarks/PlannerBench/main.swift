@@ -122,7 +122,7 @@ let sizes: [SyntheticModel.Size] = quick
     : [.init(sites: 1, stations: 10, products: 5, periods: 5), .init(sites: 2, stations: 20, products: 20, periods: 8),
        .init(sites: 4, stations: 30, products: 50, periods: 12), .init(sites: 6, stations: 40, products: 120, periods: 20),
        .init(sites: 10, stations: 40, products: 400, periods: 36)]
-print("## Scaling (LP mode, dual simplex then primal, scaling on, presolve off)\n")
+print("## Scaling (LP mode, primal simplex as the planner uses cold, scaling on, presolve off)\n")
 print("| size (sites x stations x products x periods) | rows | columns | nonzeros | build s | solve s | status | peak RSS MiB |")
 print("|---|---|---|---|---|---|---|---|")
 var midModel: LineModel? = nil
@@ -133,6 +133,7 @@ for size in sizes {
     let f = Formulation(model: model, objective: .maxProfit, integerTools: false)
     let build = now() - t0
     var o = SolverOptions()
+    o.lpMethod = .primalSimplex
     o.timeLimitSeconds = 300
     let t1 = now()
     let s = try GLPKSolver.solve(f.problem, options: o)
@@ -166,6 +167,8 @@ if let model = midModel ?? Optional(SyntheticModel.make(.init(sites: 2, stations
     }
     print()
 
-    try compareWithPeers(f.problem, label: "synthetic mid-size LP", options: SolverOptions(), glpsolFlags: ["--dual"])
+    var primal = SolverOptions()
+    primal.lpMethod = .primalSimplex
+    try compareWithPeers(f.problem, label: "synthetic mid-size LP", options: primal, glpsolFlags: ["--primal"])
     print()
 }

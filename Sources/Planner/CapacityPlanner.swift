@@ -35,6 +35,10 @@ public enum CapacityPlanner {
         solverOptions.progress = options.progress
         solverOptions.computeSensitivity = true
         solverOptions.computeMIPDuals = true
+        // Measured (Benchmarks/RESULTS.md, configuration study): on capacity LPs GLPK's primal simplex is ~10x
+        // faster than its dual from a cold start; a warm start after a right-hand-side change stays dual feasible,
+        // so the dual simplex finishes it in few iterations.
+        solverOptions.lpMethod = options.warmStart == nil ? .primalSimplex : .dualSimplex
         if formulation.problem.isMIP {
             // Measured on the flagship (Benchmarks/RESULTS.md): MIP presolve + cuts + pseudocost branching +
             // best-projection backtracking reach a 0.05 % gap in ~0.1 s where GLPK's defaults need > 60 s.
