@@ -9,6 +9,9 @@ public struct FabPlanCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             OptimizeCommand.self,
+            CompareCommand.self,
+            SweepCommand.self,
+            MergeCommand.self,
         ]
     )
     public init() {}

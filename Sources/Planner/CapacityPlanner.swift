@@ -29,6 +29,14 @@ public enum CapacityPlanner {
 
     /// Solves an already built formulation (used by what-if sweeps that patch right-hand sides).
     public static func solve(_ formulation: Formulation, options: PlanOptions) throws -> PlanReport {
+        try solveKeepingBasis(formulation, options: options).report
+    }
+
+    /// Solves an already built formulation and also returns the final simplex basis (to warm-start what-if
+    /// re-solves of problems with the same rows and columns) and whether `options.warmStart` was used.
+    public static func solveKeepingBasis(_ formulation: Formulation, options: PlanOptions) throws
+        -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
+    {
         var solverOptions = SolverOptions()
         solverOptions.timeLimitSeconds = options.timeLimitSeconds
         solverOptions.mipGap = options.mipGap
@@ -64,6 +72,6 @@ public enum CapacityPlanner {
         if report.status == .infeasible {
             report.infeasibility = try InfeasibilityExplainer.explain(formulation.model)
         }
-        return report
+        return (report, solution.basis, solution.warmStartUsed)
     }
 }
