@@ -41,7 +41,7 @@ public enum CapacityPlanner {
         solverOptions.timeLimitSeconds = options.timeLimitSeconds
         solverOptions.mipGap = options.mipGap
         solverOptions.progress = options.progress
-        solverOptions.computeSensitivity = true
+        solverOptions.computeSensitivity = options.computeSensitivity
         solverOptions.computeMIPDuals = true
 
         let solution: Solution

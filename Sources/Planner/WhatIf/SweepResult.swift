@@ -138,6 +138,8 @@ public struct SweepTimings: Sendable {
     public var pointSolveSeconds: Double
     /// Sum over points of the seconds spent applying overrides, validating and building the formulation.
     public var pointBuildSeconds: Double
+    /// Sum over points of the seconds inside GLPK (part of `pointSolveSeconds`).
+    public var pointGLPKSeconds: Double
     /// Points solved.
     public var points: Int
     /// Points whose warm start GLPK used.

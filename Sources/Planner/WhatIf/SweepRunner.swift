@@ -39,6 +39,8 @@ public enum SweepRunner {
         let baseModel = try ScenarioLoader.validate(baseTree)
         var planOptions = options.plan
         planOptions.warmStart = nil
+        // Sweep results report no sensitivity ranges; ranging would cost more than a warm re-solve.
+        planOptions.computeSensitivity = false
         let baseFormulation = Formulation(model: baseModel, objective: planOptions.objective,
                                           integerTools: planOptions.integerTools)
         let t0 = DispatchTime.now()
@@ -72,6 +74,7 @@ public enum SweepRunner {
         let summary = SweepTimings(
             wallSeconds: seconds(since: start), baseSolveSeconds: baseSeconds,
             pointSolveSeconds: timings.reduce(0) { $0 + $1.solve }, pointBuildSeconds: timings.reduce(0) { $0 + $1.build },
+            pointGLPKSeconds: timings.reduce(0) { $0 + $1.glpk },
             points: todo.count, warmStartsUsed: points.filter { $0?.warmStart == .used }.count, threads: threads)
         return (result, summary)
     }
@@ -104,22 +107,24 @@ public enum SweepRunner {
         }
         let build = seconds(since: t0)
         let t1 = DispatchTime.now()
+        let solved: (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
         do {
-            let solved = try CapacityPlanner.solveKeepingBasis(formulation, options: solveOptions)
-            if solveOptions.warmStart != nil { point.warmStart = solved.warmStartUsed ? .used : .rejected }
-            let f = PlanKeyFigures(report: solved.report, model: model, bottleneckCount: 1)
-            point.status = f.status
-            point.objective = f.objective
-            point.profit = f.profit
-            point.goodUnits = f.goodUnits
-            point.unmetUnits = f.unmetUnits
-            point.capitalSpend = f.capitalSpend
-            point.toolsBought = f.toolsBought
-            point.topBottleneck = f.topBottlenecks.first
+            solved = try CapacityPlanner.solveKeepingBasis(formulation, options: solveOptions)
         } catch {
             point.error = String(describing: error)
+            return (point, PointTiming(build: build, solve: seconds(since: t1)))
         }
-        return (point, PointTiming(build: build, solve: seconds(since: t1)))
+        if solveOptions.warmStart != nil { point.warmStart = solved.warmStartUsed ? .used : .rejected }
+        let f = PlanKeyFigures(report: solved.report, model: model, bottleneckCount: 1)
+        point.status = f.status
+        point.objective = f.objective
+        point.profit = f.profit
+        point.goodUnits = f.goodUnits
+        point.unmetUnits = f.unmetUnits
+        point.capitalSpend = f.capitalSpend
+        point.toolsBought = f.toolsBought
+        point.topBottleneck = f.topBottlenecks.first
+        return (point, PointTiming(build: build, solve: seconds(since: t1), glpk: solved.report.solveSeconds))
     }
 
     /// FNV-1a 64-bit hash of `data`, as 16 hex digits.
@@ -148,6 +153,8 @@ struct ProblemShape: Equatable {
 struct PointTiming: Sendable {
     var build: Double
     var solve: Double
+    /// Seconds inside GLPK (`PlanReport.solveSeconds`), part of `solve`.
+    var glpk: Double = 0
 }
 
 /// Hands out work slots and collects results across worker threads.

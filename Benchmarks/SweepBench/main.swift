@@ -1,0 +1,89 @@
+// sweep-bench: what-if sweep on the flagship model, warm-started vs cold and 1 vs 2 threads (release build).
+//
+//     swift run -c release sweep-bench [model] [repeats]
+//
+// The grid (75 what-ifs, LP mode): fcbga-cpu demand x0.8..x1.2 (5) x mcu-test demand x0.8..x1.2 (5)
+// x tool budget x0.8..x1.2 (3). Each configuration runs `repeats` times, interleaved (warm-1, cold-1, warm-2,
+// cold-2 per round) so machine noise hits all alike; medians are reported. "solver" is the summed time of the
+// solver calls of the points (GLPK build + solve + sensitivity + report); "build" is applying the overrides,
+// validating and building the formulation; "wall" is the whole run including the base solve.
+import Foundation
+import LineModel
+import Planner
+
+let arguments = CommandLine.arguments
+let model = arguments.count > 1 ? arguments[1] : "Models/vietnam-2030.yaml"
+let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+
+let grid: SweepGrid
+do {
+    grid = SweepGrid(axes: [
+        try SweepAxis.parse("products.fcbga-cpu.demand*=0.8:1.2:0.1"),
+        try SweepAxis.parse("products.mcu-test.demand*=0.8:1.2:0.1"),
+        try SweepAxis.parse("budget*=0.8:1.2:0.2"),
+    ])
+} catch {
+    print("bad grid: \(error)")
+    exit(2)
+}
+let plan = PlanOptions(objective: .maxProfit, integerTools: false)
+
+struct Sample { var wall: Double; var solver: Double; var glpk: Double; var build: Double; var warmUsed: Int }
+var samples: [String: [Sample]] = [:]
+var outputs: [String: String] = [:]
+var cpu: [String: [Double]] = [:]
+/// CPU seconds (user + system) of this process so far: with 2 busy threads it grows twice as fast as wall time.
+func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+}
+let configs: [(name: String, threads: Int, warm: Bool)] = [("warm-1", 1, true), ("cold-1", 1, false), ("warm-2", 2, true), ("cold-2", 2, false)]
+
+print("sweep-bench: \(model), \(grid.pointCount) what-ifs, LP, \(repeats) rounds, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+for round in 0..<repeats {
+    for c in configs {
+        do {
+            let cpu0 = cpuSeconds()
+            defer { cpu[c.name, default: []].append(cpuSeconds() - cpu0) }
+            let (result, t) = try SweepRunner.run(file: model, grid: grid,
+                                                  options: .init(plan: plan, threads: c.threads, warmStart: c.warm))
+            samples[c.name, default: []].append(Sample(wall: t.wallSeconds, solver: t.pointSolveSeconds, glpk: t.pointGLPKSeconds,
+                                                       build: t.pointBuildSeconds, warmUsed: t.warmStartsUsed))
+            if round == 0 { outputs[c.name] = try result.json() }
+        } catch {
+            print("\(c.name) failed: \(error)")
+            exit(1)
+        }
+    }
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+func f(_ x: Double) -> String { String(format: "%.3f", x) }
+
+print("| run | wall s (median) | solver calls s, summed | of which in GLPK | build s, summed | CPU s (user+sys) | warm starts used |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+var med: [String: (wall: Double, solver: Double, build: Double, glpk: Double)] = [:]
+for c in configs {
+    let s = samples[c.name] ?? []
+    let m = (median(s.map(\.wall)), median(s.map(\.solver)), median(s.map(\.build)), median(s.map(\.glpk)))
+    med[c.name] = m
+    print("| \(c.name) | \(f(m.0)) | \(f(m.1)) | \(f(m.3)) | \(f(m.2)) | \(f(median(cpu[c.name] ?? []))) | \(s.first?.warmUsed ?? 0)/\(grid.pointCount) |")
+}
+if let w1 = med["warm-1"], let c1 = med["cold-1"], let w2 = med["warm-2"] {
+    print("")
+    print("warm vs cold, 1 thread: GLPK \(f(c1.glpk / w1.glpk))x, solver calls \(f(c1.solver / w1.solver))x, whole sweep (wall) \(f(c1.wall / w1.wall))x")
+    print("2 threads vs 1 (warm): wall \(f(w1.wall / w2.wall))x")
+    if let c2 = med["cold-2"] { print("2 threads vs 1 (cold): wall \(f(c1.wall / c2.wall))x") }
+}
+// Same objectives warm and cold (LP optimum is unique in value even when the plan is not).
+let decode = { (name: String) -> SweepResult? in outputs[name].flatMap { try? SweepResult.decode(json: Data($0.utf8)) } }
+if let w = decode("warm-1"), let c = decode("cold-1"), let w2 = decode("warm-2") {
+    let worst = zip(w.points, c.points).map { abs(($0.objective ?? 0) - ($1.objective ?? 0)) / max(1, abs($1.objective ?? 0)) }.max() ?? 0
+    print("largest relative objective difference warm vs cold: \(worst)")
+    print("warm 2-thread output identical to 1-thread: \(outputs["warm-1"] == outputs["warm-2"])")
+    _ = w2
+}
