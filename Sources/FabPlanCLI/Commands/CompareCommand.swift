@@ -34,6 +34,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: Format = .table
 
+    @Option(help: "Plans solved at once (default: all cores). MIP plans that hit --time-limit get less CPU each.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(help: "Bottlenecks listed per plan.")
     var bottlenecks: Int = 5
 
@@ -44,6 +47,7 @@ struct CompareCommand: ParsableCommand {
         guard files.count >= 2 else { throw ValidationError("give a base file and at least one what-if file") }
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
         guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50") }
     }
 
@@ -54,7 +58,8 @@ struct CompareCommand: ParsableCommand {
             options.mipGap = gap
             let report: ComparisonReport
             do {
-                report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks)
+                report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
+                                                           threads: threads)
             } catch let e as LineModelError {
                 throw CLIError.invalidInput(e.description)
             } catch {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LineModel
 
@@ -34,8 +35,10 @@ public struct ComparisonReport: Sendable, Codable {
 public enum ScenarioComparison {
     /// Loads every file (model or scenario), solves each and compares against the first.
     /// - Throws: `LineModelError` for a bad file, `PlanError` for a solver failure.
-    public static func compare(files: [String], options: PlanOptions, bottleneckCount: Int = 5) throws
-        -> ComparisonReport
+    /// `threads` plans are solved at once (each on its own thread, with its own GLPK problems); the figures do
+    /// not depend on it, except for MIP plans stopped by the time limit, which get less CPU when run together.
+    public static func compare(files: [String], options: PlanOptions, bottleneckCount: Int = 5,
+                               threads: Int = 1) throws -> ComparisonReport
     {
         var trees: [ScenarioTree] = []
         var models: [LineModel] = []
@@ -44,9 +47,10 @@ public enum ScenarioComparison {
             models.append(try ScenarioLoader.validate(tree))
             trees.append(tree)
         }
+        let reports = try solveAll(models, options: options, threads: threads)
         var plans: [ComparedPlan] = []
         for (k, tree) in trees.enumerated() {
-            let report = try CapacityPlanner.optimize(models[k], options: options)
+            let report = reports[k]
             let figures = PlanKeyFigures(report: report, model: models[k], bottleneckCount: bottleneckCount)
             let base = plans.first?.figures.topBottlenecks ?? figures.topBottlenecks
             plans.append(ComparedPlan(
@@ -58,5 +62,37 @@ public enum ScenarioComparison {
         }
         return ComparisonReport(objective: options.objective, mode: options.integerTools ? "mip" : "lp",
                                 currency: models.first?.currency ?? "USD", plans: plans)
+    }
+
+    /// Solves every model cold with `CapacityPlanner.optimize`, `threads` at a time; results in model order.
+    static func solveAll(_ models: [LineModel], options: PlanOptions, threads: Int) throws -> [PlanReport] {
+        let box = ReportBox(count: models.count)
+        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, models.count))) { _ in
+            while let k = box.next() {
+                do { box.put(k, .success(try CapacityPlanner.optimize(models[k], options: options))) } catch {
+                    box.put(k, .failure(error))
+                }
+            }
+        }
+        return try box.all().map { try $0.get() }
+    }
+}
+
+/// Work slots and results of `ScenarioComparison.solveAll` across threads.
+final class ReportBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var results: [Result<PlanReport, Error>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard nextIndex < results.count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+    func put(_ k: Int, _ r: Result<PlanReport, Error>) { lock.lock(); results[k] = r; lock.unlock() }
+    func all() -> [Result<PlanReport, Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return results.map { $0 ?? .failure(PlanError.solver(.invalidOption("plan not solved"))) }
     }
 }

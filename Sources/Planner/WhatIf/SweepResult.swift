@@ -41,7 +41,8 @@ public struct SweepResult: Sendable, Hashable, Codable {
     public var schemaVersion = SweepResult.currentSchemaVersion
     /// The model or scenario file swept.
     public var model: String
-    /// FNV-1a 64 of the file's bytes, to refuse merging shards of different inputs.
+    /// FNV-1a 64 of the bytes of the model file and of every scenario file on the chain, to refuse merging
+    /// shards of different inputs.
     public var modelFingerprint: String
     public var objective: PlanObjective
     /// `lp` or `mip`.

@@ -34,9 +34,13 @@ public enum SweepRunner {
     public static func run(file: String, grid: SweepGrid, options: Options) throws -> (SweepResult, SweepTimings) {
         try grid.validate()
         let start = DispatchTime.now()
-        let data = try Data(contentsOf: URL(fileURLWithPath: file))
         let baseTree = try ScenarioLoader.tree(path: file)
         let baseModel = try ScenarioLoader.validate(baseTree)
+        // The fingerprint covers every file of the chain: the model and each scenario on it.
+        var data = Data()
+        for path in [baseTree.modelFile] + baseTree.chain {
+            data.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
         var planOptions = options.plan
         planOptions.warmStart = nil
         // Sweep results report no sensitivity ranges; ranging would cost more than a warm re-solve.
@@ -127,7 +131,8 @@ public enum SweepRunner {
         return (point, PointTiming(build: build, solve: seconds(since: t1), glpk: solved.report.solveSeconds))
     }
 
-    /// FNV-1a 64-bit hash of `data`, as 16 hex digits.
+    /// FNV-1a 64-bit hash of `data`, as 16 hex digits (a guard against merging shards of different inputs,
+    /// not a cryptographic hash).
     public static func fingerprint(_ data: Data) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in data { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
