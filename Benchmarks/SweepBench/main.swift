@@ -10,6 +10,7 @@
 import Foundation
 import LineModel
 import Planner
+import LinearSolver
 
 let arguments = CommandLine.arguments
 let model = arguments.count > 1 ? arguments[1] : "Models/vietnam-2030.yaml"
@@ -87,3 +88,41 @@ if let w = decode("warm-1"), let c = decode("cold-1"), let w2 = decode("warm-2")
     print("warm 2-thread output identical to 1-thread: \(outputs["warm-1"] == outputs["warm-2"])")
     _ = w2
 }
+
+// Solver layer only: the same 75 problems, built once, solved by GLPKSolver cold and from the base basis,
+// single thread. Shows where the time of a warm re-solve goes (simplex iterations vs the fixed cost of loading,
+// scaling and factorizing the problem, which a warm start cannot remove).
+do {
+    var tree = try ScenarioLoader.tree(path: model)
+    let baseModel = try ScenarioLoader.validate(tree)
+    let baseProblem = Formulation(model: baseModel, objective: .maxProfit, integerTools: false).problem
+    let baseSolution = try GLPKSolver.solve(baseProblem)
+    var problems: [LinearProblem] = []
+    for k in 0..<grid.pointCount {
+        var variant = tree
+        try ScenarioLoader.apply(zip(grid.axes, grid.values(ofPoint: k)).map { $0.override($1) }, to: &variant)
+        problems.append(Formulation(model: try ScenarioLoader.validate(variant), objective: .maxProfit, integerTools: false).problem)
+    }
+    tree = variantPlaceholder(tree)
+    var coldIterations = 0, warmIterations = 0
+    var coldTimes: [Double] = [], warmTimes: [Double] = []
+    for _ in 0..<repeats {
+        var cold = 0.0, warm = 0.0
+        coldIterations = 0; warmIterations = 0
+        for p in problems {
+            let c = try GLPKSolver.solve(p)
+            let w = try GLPKSolver.solve(p, warmStart: baseSolution.basis)
+            cold += c.solveSeconds; warm += w.solveSeconds
+            coldIterations += c.iterations; warmIterations += w.iterations
+        }
+        coldTimes.append(cold); warmTimes.append(warm)
+    }
+    print("")
+    print("solver layer (GLPKSolver.solve, no sensitivity, 1 thread, \(problems.count) problems of \(baseProblem.rows.count) rows x \(baseProblem.columns.count) columns):")
+    print("  cold: \(f(median(coldTimes))) s, \(coldIterations) simplex iterations; warm: \(f(median(warmTimes))) s, \(warmIterations) iterations")
+    print("  time \(f(median(coldTimes) / median(warmTimes)))x, iterations \(f(Double(coldIterations) / Double(max(1, warmIterations))))x")
+} catch {
+    print("solver-layer part failed: \(error)")
+}
+
+func variantPlaceholder(_ t: ScenarioTree) -> ScenarioTree { t }
