@@ -93,7 +93,7 @@ if let w = decode("warm-1"), let c = decode("cold-1"), let w2 = decode("warm-2")
 // single thread. Shows where the time of a warm re-solve goes (simplex iterations vs the fixed cost of loading,
 // scaling and factorizing the problem, which a warm start cannot remove).
 do {
-    var tree = try ScenarioLoader.tree(path: model)
+    let tree = try ScenarioLoader.tree(path: model)
     let baseModel = try ScenarioLoader.validate(tree)
     let baseProblem = Formulation(model: baseModel, objective: .maxProfit, integerTools: false).problem
     let baseSolution = try GLPKSolver.solve(baseProblem)
@@ -103,7 +103,6 @@ do {
         try ScenarioLoader.apply(zip(grid.axes, grid.values(ofPoint: k)).map { $0.override($1) }, to: &variant)
         problems.append(Formulation(model: try ScenarioLoader.validate(variant), objective: .maxProfit, integerTools: false).problem)
     }
-    tree = variantPlaceholder(tree)
     var coldIterations = 0, warmIterations = 0
     var coldTimes: [Double] = [], warmTimes: [Double] = []
     for _ in 0..<repeats {
@@ -124,5 +123,3 @@ do {
 } catch {
     print("solver-layer part failed: \(error)")
 }
-
-func variantPlaceholder(_ t: ScenarioTree) -> ScenarioTree { t }
