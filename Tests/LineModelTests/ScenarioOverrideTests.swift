@@ -82,4 +82,28 @@ import Testing
         #expect(s.overrides.isEmpty)
         #expect(s.name == "fab-and-suppliers")
     }
+
+    @Test func shiftOverThreePeriodsLaterAndEarlier() throws {
+        // two-sites demand {p1: 2e6, p2: 3e6, p3: 4e6}.
+        var later = try ScenarioLoader.tree(path: TestPaths.path("Fixtures/scenarios/two-sites.yaml"))
+        try ScenarioLoader.apply([.shift("products.chip.demand", by: 1)], to: &later)
+        // p1 takes the first value (nothing earlier), p2 <- p1, p3 <- p2.
+        #expect(try ScenarioLoader.validate(later).products[0].demand == ["p1": 2e6, "p2": 2e6, "p3": 3e6])
+        var earlier = try ScenarioLoader.tree(path: TestPaths.path("Fixtures/scenarios/two-sites.yaml"))
+        try ScenarioLoader.apply([.shift("products.chip.demand", by: -2)], to: &earlier)
+        // p1 <- p3; p2 and p3 are past the end and hold the last value.
+        #expect(try ScenarioLoader.validate(earlier).products[0].demand == ["p1": 4e6, "p2": 4e6, "p3": 4e6])
+        var scalar = try ScenarioLoader.tree(path: TestPaths.path("Fixtures/scenarios/two-sites.yaml"))
+        #expect(throws: LineModelError.self) { try ScenarioLoader.apply([.shift("products.chip.demand.p2", by: 1)], to: &scalar) }
+    }
+
+    @Test func differencesCompareNumbersAsNumbersAndMatchIds() throws {
+        let base = try ScenarioLoader.tree(path: TestPaths.path("Fixtures/scenarios/two-sites.yaml"))
+        var other = base
+        // 2e6 written as 2000000 is no difference; 1.5 is.
+        try ScenarioLoader.apply([.set("products.chip.demand.p1", to: 2_000_000), .scale("products.chip.price_per_unit", by: 1.5)],
+                                 to: &other)
+        let changes = ScenarioLoader.differences(from: base, to: other)
+        #expect(changes == [ValueChange(path: "products.chip.price_per_unit", before: "1.0", after: "1.5")])
+    }
 }
