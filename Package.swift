@@ -63,7 +63,7 @@ let package = Package(
         // Solver-layer benchmark (release build): `swift run -c release solver-bench`.
         .executableTarget(name: "solver-bench", dependencies: ["LinearSolver", "CGLPK"], path: "Benchmarks/solver"),
         // What-if sweep benchmark (release build): `swift run -c release sweep-bench`.
-        .executableTarget(name: "sweep-bench", dependencies: ["Planner", "LineModel", "LinearSolver"], path: "Benchmarks/SweepBench"),
+        .executableTarget(name: "sweep-bench", dependencies: ["Planner", "LineModel", "LinearSolver", .product(name: "Yams", package: "Yams")], path: "Benchmarks/SweepBench"),
 
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),

@@ -123,3 +123,29 @@ do {
 } catch {
     print("solver-layer part failed: \(error)")
 }
+
+// Problem size: the same sweep on the flagship copied 8 times (Enlarged.swift), warm vs cold, 1 thread.
+do {
+    let copies = 8
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("fabplan-flagship-x\(copies)-\(getpid()).yaml").path
+    try writeEnlargedModel(from: model, copies: copies, to: path)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var warm: [SweepTimings] = [], cold: [SweepTimings] = []
+    var rows = 0, columns = 0
+    if let m = try? ScenarioLoader.load(path: path).model {
+        let p = Formulation(model: m, objective: .maxProfit, integerTools: false).problem
+        rows = p.rows.count; columns = p.columns.count
+    }
+    for _ in 0..<repeats {
+        warm.append(try SweepRunner.run(file: path, grid: grid, options: .init(plan: plan, threads: 1, warmStart: true)).1)
+        cold.append(try SweepRunner.run(file: path, grid: grid, options: .init(plan: plan, threads: 1, warmStart: false)).1)
+    }
+    let wg = median(warm.map(\.pointGLPKSeconds)), cg = median(cold.map(\.pointGLPKSeconds))
+    let ws = median(warm.map(\.pointSolveSeconds)), cs = median(cold.map(\.pointSolveSeconds))
+    let ww = median(warm.map(\.wallSeconds)), cw = median(cold.map(\.wallSeconds))
+    print("")
+    print("flagship x\(copies) (\(rows) rows x \(columns) columns), 75 what-ifs, 1 thread, warm starts used \(warm.first?.warmStartsUsed ?? 0)/75:")
+    print("  GLPK cold \(f(cg)) s / warm \(f(wg)) s = \(f(cg / wg))x; solver calls \(f(cs / ws))x; whole sweep \(f(cw / ww))x")
+} catch {
+    print("enlarged-model part failed: \(error)")
+}
