@@ -111,6 +111,9 @@ public struct SweepGrid: Sendable, Hashable, Codable {
     /// Checks the size.
     public func validate() throws(SweepSpecError) {
         guard !axes.isEmpty else { throw SweepSpecError("give at least one --vary PATH=FROM:TO:STEP") }
+        if let empty = axes.first(where: { $0.values.isEmpty }) {
+            throw SweepSpecError("the axis '\(empty.path)' has no values")
+        }
         var n = 1.0
         for a in axes { n *= Double(a.values.count) }
         guard n <= Double(Self.maxPoints) else { throw SweepSpecError("the grid has \(Int(n)) points; at most \(Self.maxPoints)") }

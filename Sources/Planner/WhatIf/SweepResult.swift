@@ -93,6 +93,10 @@ public struct SweepResult: Sendable, Hashable, Codable {
     /// once; points in grid order, `shard` cleared.
     public static func merge(_ shards: [SweepResult]) throws(SweepSpecError) -> SweepResult {
         guard var merged = shards.first else { throw SweepSpecError("nothing to merge") }
+        try merged.grid.validate()
+        guard merged.pointCount == merged.grid.pointCount else {
+            throw SweepSpecError("input 1 says \(merged.pointCount) points, but its grid has \(merged.grid.pointCount)")
+        }
         for (k, s) in shards.enumerated().dropFirst() {
             guard s.schemaVersion == merged.schemaVersion, s.modelFingerprint == merged.modelFingerprint,
                 s.model == merged.model, s.objective == merged.objective, s.mode == merged.mode, s.grid == merged.grid,
@@ -117,10 +121,11 @@ public struct SweepResult: Sendable, Hashable, Codable {
         let missing = (0..<merged.pointCount).filter { byIndex[$0] == nil }
         guard missing.isEmpty else {
             let counts = Set(shards.compactMap { $0.shard?.count })
-            let hint = counts.count == 1
-                ? "; missing shards: " + Set(missing.map { $0 % counts.first! + 1 }).sorted().map { "\($0)/\(counts.first!)" }
+            var hint = ""
+            if counts.count == 1, let n = counts.first, n > 0 {
+                hint = "; missing shards: " + Set(missing.map { $0 % n + 1 }).sorted().map { "\($0)/\(n)" }
                     .joined(separator: ", ")
-                : ""
+            }
             throw SweepSpecError("\(missing.count) of \(merged.pointCount) points are missing\(hint)")
         }
         merged.points = (0..<merged.pointCount).compactMap { byIndex[$0] }
