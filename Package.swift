@@ -66,6 +66,8 @@ let package = Package(
         .executableTarget(
             name: "yieldmc-bench", dependencies: ["YieldMC"], path: "Benchmarks/yieldmc",
             exclude: ["models"], swiftSettings: fastMath),
+        // What-if sweep benchmark (release build): `swift run -c release sweep-bench`.
+        .executableTarget(name: "sweep-bench", dependencies: ["Planner", "LineModel", "LinearSolver", .product(name: "Yams", package: "Yams")], path: "Benchmarks/SweepBench"),
 
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),

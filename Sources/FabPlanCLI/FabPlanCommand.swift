@@ -10,6 +10,9 @@ public struct FabPlanCommand: ParsableCommand {
             ValidateCommand.self,
             OptimizeCommand.self,
             YieldCommand.self,
+            CompareCommand.self,
+            SweepCommand.self,
+            MergeCommand.self,
         ]
     )
     public init() {}

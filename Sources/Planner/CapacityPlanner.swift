@@ -29,11 +29,19 @@ public enum CapacityPlanner {
 
     /// Solves an already built formulation (used by what-if sweeps that patch right-hand sides).
     public static func solve(_ formulation: Formulation, options: PlanOptions) throws -> PlanReport {
+        try solveKeepingBasis(formulation, options: options).report
+    }
+
+    /// Solves an already built formulation and also returns the final simplex basis (to warm-start what-if
+    /// re-solves of problems with the same rows and columns) and whether `options.warmStart` was used.
+    public static func solveKeepingBasis(_ formulation: Formulation, options: PlanOptions) throws
+        -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
+    {
         var solverOptions = SolverOptions()
         solverOptions.timeLimitSeconds = options.timeLimitSeconds
         solverOptions.mipGap = options.mipGap
         solverOptions.progress = options.progress
-        solverOptions.computeSensitivity = true
+        solverOptions.computeSensitivity = options.computeSensitivity
         solverOptions.computeMIPDuals = true
         // Measured (Benchmarks/RESULTS.md, configuration study): on capacity LPs GLPK's primal simplex is ~10x
         // faster than its dual from a cold start; a warm start after a right-hand-side change stays dual feasible,
@@ -79,6 +87,6 @@ public enum CapacityPlanner {
         if report.status == .infeasible {
             report.infeasibility = try InfeasibilityExplainer.explain(formulation.model)
         }
-        return report
+        return (report, solution.basis, solution.warmStartUsed)
     }
 }

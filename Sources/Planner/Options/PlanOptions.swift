@@ -25,6 +25,9 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (MIPProgress) -> Bool)? = nil
     /// Start the LP from this basis (what-if re-solves of a model with the same shape).
     public var warmStart: Basis? = nil
+    /// Compute sensitivity ranges (`PlanReport.sensitivity`). What-if sweeps, which report no ranges, turn it
+    /// off: ranging every row and column costs more than a warm-started re-solve.
+    public var computeSensitivity: Bool = true
 
     public init(objective: PlanObjective = .maxProfit, integerTools: Bool = true) {
         self.objective = objective

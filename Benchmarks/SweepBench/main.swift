@@ -1,0 +1,151 @@
+// sweep-bench: what-if sweep on the flagship model, warm-started vs cold and 1 vs 2 threads (release build).
+//
+//     swift run -c release sweep-bench [model] [repeats]
+//
+// The grid (75 what-ifs, LP mode): fcbga-cpu demand x0.8..x1.2 (5) x mcu-test demand x0.8..x1.2 (5)
+// x tool budget x0.8..x1.2 (3). Each configuration runs `repeats` times, interleaved (warm-1, cold-1, warm-2,
+// cold-2 per round) so machine noise hits all alike; medians are reported. "solver" is the summed time of the
+// solver calls of the points (GLPK build + solve + sensitivity + report); "build" is applying the overrides,
+// validating and building the formulation; "wall" is the whole run including the base solve.
+import Foundation
+import LineModel
+import Planner
+import LinearSolver
+
+let arguments = CommandLine.arguments
+let model = arguments.count > 1 ? arguments[1] : "Models/vietnam-2030.yaml"
+let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+
+let grid: SweepGrid
+do {
+    grid = SweepGrid(axes: [
+        try SweepAxis.parse("products.fcbga-cpu.demand*=0.8:1.2:0.1"),
+        try SweepAxis.parse("products.mcu-test.demand*=0.8:1.2:0.1"),
+        try SweepAxis.parse("budget*=0.8:1.2:0.2"),
+    ])
+} catch {
+    print("bad grid: \(error)")
+    exit(2)
+}
+let plan = PlanOptions(objective: .maxProfit, integerTools: false)
+
+struct Sample { var wall: Double; var solver: Double; var glpk: Double; var build: Double; var warmUsed: Int }
+var samples: [String: [Sample]] = [:]
+var outputs: [String: String] = [:]
+var cpu: [String: [Double]] = [:]
+/// CPU seconds (user + system) of this process so far: with 2 busy threads it grows twice as fast as wall time.
+func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+}
+let configs: [(name: String, threads: Int, warm: Bool)] = [("warm-1", 1, true), ("cold-1", 1, false), ("warm-2", 2, true), ("cold-2", 2, false)]
+
+print("sweep-bench: \(model), \(grid.pointCount) what-ifs, LP, \(repeats) rounds, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+for round in 0..<repeats {
+    for c in configs {
+        do {
+            let cpu0 = cpuSeconds()
+            defer { cpu[c.name, default: []].append(cpuSeconds() - cpu0) }
+            let (result, t) = try SweepRunner.run(file: model, grid: grid,
+                                                  options: .init(plan: plan, threads: c.threads, warmStart: c.warm))
+            samples[c.name, default: []].append(Sample(wall: t.wallSeconds, solver: t.pointSolveSeconds, glpk: t.pointGLPKSeconds,
+                                                       build: t.pointBuildSeconds, warmUsed: t.warmStartsUsed))
+            if round == 0 { outputs[c.name] = try result.json() }
+        } catch {
+            print("\(c.name) failed: \(error)")
+            exit(1)
+        }
+    }
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+func f(_ x: Double) -> String { String(format: "%.3f", x) }
+
+print("| run | wall s (median) | solver calls s, summed | of which in GLPK | build s, summed | CPU s (user+sys) | warm starts used |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+var med: [String: (wall: Double, solver: Double, build: Double, glpk: Double)] = [:]
+for c in configs {
+    let s = samples[c.name] ?? []
+    let m = (median(s.map(\.wall)), median(s.map(\.solver)), median(s.map(\.build)), median(s.map(\.glpk)))
+    med[c.name] = m
+    print("| \(c.name) | \(f(m.0)) | \(f(m.1)) | \(f(m.3)) | \(f(m.2)) | \(f(median(cpu[c.name] ?? []))) | \(s.first?.warmUsed ?? 0)/\(grid.pointCount) |")
+}
+if let w1 = med["warm-1"], let c1 = med["cold-1"], let w2 = med["warm-2"] {
+    print("")
+    print("warm vs cold, 1 thread: GLPK \(f(c1.glpk / w1.glpk))x, solver calls \(f(c1.solver / w1.solver))x, whole sweep (wall) \(f(c1.wall / w1.wall))x")
+    print("2 threads vs 1 (warm): wall \(f(w1.wall / w2.wall))x")
+    if let c2 = med["cold-2"] { print("2 threads vs 1 (cold): wall \(f(c1.wall / c2.wall))x") }
+}
+// Same objectives warm and cold (LP optimum is unique in value even when the plan is not).
+let decode = { (name: String) -> SweepResult? in outputs[name].flatMap { try? SweepResult.decode(json: Data($0.utf8)) } }
+if let w = decode("warm-1"), let c = decode("cold-1"), let w2 = decode("warm-2") {
+    let worst = zip(w.points, c.points).map { abs(($0.objective ?? 0) - ($1.objective ?? 0)) / max(1, abs($1.objective ?? 0)) }.max() ?? 0
+    print("largest relative objective difference warm vs cold: \(worst)")
+    print("warm 2-thread output identical to 1-thread: \(outputs["warm-1"] == outputs["warm-2"])")
+    _ = w2
+}
+
+// Solver layer only: the same 75 problems, built once, solved by GLPKSolver cold and from the base basis,
+// single thread. Shows where the time of a warm re-solve goes (simplex iterations vs the fixed cost of loading,
+// scaling and factorizing the problem, which a warm start cannot remove).
+do {
+    let tree = try ScenarioLoader.tree(path: model)
+    let baseModel = try ScenarioLoader.validate(tree)
+    let baseProblem = Formulation(model: baseModel, objective: .maxProfit, integerTools: false).problem
+    let baseSolution = try GLPKSolver.solve(baseProblem)
+    var problems: [LinearProblem] = []
+    for k in 0..<grid.pointCount {
+        var variant = tree
+        try ScenarioLoader.apply(zip(grid.axes, grid.values(ofPoint: k)).map { $0.override($1) }, to: &variant)
+        problems.append(Formulation(model: try ScenarioLoader.validate(variant), objective: .maxProfit, integerTools: false).problem)
+    }
+    var coldIterations = 0, warmIterations = 0
+    var coldTimes: [Double] = [], warmTimes: [Double] = []
+    for _ in 0..<repeats {
+        var cold = 0.0, warm = 0.0
+        coldIterations = 0; warmIterations = 0
+        for p in problems {
+            let c = try GLPKSolver.solve(p)
+            let w = try GLPKSolver.solve(p, warmStart: baseSolution.basis)
+            cold += c.solveSeconds; warm += w.solveSeconds
+            coldIterations += c.iterations; warmIterations += w.iterations
+        }
+        coldTimes.append(cold); warmTimes.append(warm)
+    }
+    print("")
+    print("solver layer (GLPKSolver.solve, no sensitivity, 1 thread, \(problems.count) problems of \(baseProblem.rows.count) rows x \(baseProblem.columns.count) columns):")
+    print("  cold: \(f(median(coldTimes))) s, \(coldIterations) simplex iterations; warm: \(f(median(warmTimes))) s, \(warmIterations) iterations")
+    print("  time \(f(median(coldTimes) / median(warmTimes)))x, iterations \(f(Double(coldIterations) / Double(max(1, warmIterations))))x")
+} catch {
+    print("solver-layer part failed: \(error)")
+}
+
+// Problem size: the same sweep on the flagship copied 8 times (Enlarged.swift), warm vs cold, 1 thread.
+do {
+    let copies = 8
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("fabplan-flagship-x\(copies)-\(getpid()).yaml").path
+    try writeEnlargedModel(from: model, copies: copies, to: path)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var warm: [SweepTimings] = [], cold: [SweepTimings] = []
+    var rows = 0, columns = 0
+    if let m = try? ScenarioLoader.load(path: path).model {
+        let p = Formulation(model: m, objective: .maxProfit, integerTools: false).problem
+        rows = p.rows.count; columns = p.columns.count
+    }
+    for _ in 0..<repeats {
+        warm.append(try SweepRunner.run(file: path, grid: grid, options: .init(plan: plan, threads: 1, warmStart: true)).1)
+        cold.append(try SweepRunner.run(file: path, grid: grid, options: .init(plan: plan, threads: 1, warmStart: false)).1)
+    }
+    let wg = median(warm.map(\.pointGLPKSeconds)), cg = median(cold.map(\.pointGLPKSeconds))
+    let ws = median(warm.map(\.pointSolveSeconds)), cs = median(cold.map(\.pointSolveSeconds))
+    let ww = median(warm.map(\.wallSeconds)), cw = median(cold.map(\.wallSeconds))
+    print("")
+    print("flagship x\(copies) (\(rows) rows x \(columns) columns), 75 what-ifs, 1 thread, warm starts used \(warm.first?.warmStartsUsed ?? 0)/75:")
+    print("  GLPK cold \(f(cg)) s / warm \(f(wg)) s = \(f(cg / wg))x; solver calls \(f(cs / ws))x; whole sweep \(f(cw / ww))x")
+} catch {
+    print("enlarged-model part failed: \(error)")
+}

@@ -1,0 +1,183 @@
+import ArgumentParser
+import FabPlan
+import Foundation
+
+/// `fabplan compare`: plans of a base model and its what-ifs, side by side, with the inputs that differ.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Solve a base model and what-if scenarios and compare their plans side by side.",
+        discussion: """
+        Each file is a model or a scenario file (docs/scenarios.md); the first is the base. Every plan is solved
+        exactly as `fabplan optimize` would solve it alone. Exit codes: 0 compared; 2 invalid file or options;
+        5 solver failure; 6 cannot write output.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+    enum Mode: String, EnumerableFlag { case mip, lp }
+
+    @Argument(help: "The base model (or scenario), then one or more scenario or model files.")
+    var files: [String]
+
+    @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var objective: PlanObjective = .maxProfit
+
+    @Flag(exclusivity: .exclusive, help: "Integer tool purchases (--mip, default) or continuous (--lp).")
+    var mode: Mode = .mip
+
+    @Option(name: .customLong("time-limit"), help: "Solver time limit per plan, seconds.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Relative MIP gap at which to stop.")
+    var gap: Double = 1e-4
+
+    @Option(help: "Output format: table, json, csv or markdown.")
+    var format: Format = .table
+
+    @Option(help: "Plans solved at once (default: all cores). MIP plans that hit --time-limit get less CPU each.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Bottlenecks listed per plan.")
+    var bottlenecks: Int = 5
+
+    @Option(help: "Write the comparison to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard files.count >= 2 else { throw ValidationError("give a base file and at least one what-if file") }
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
+        guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var options = PlanOptions(objective: objective, integerTools: mode == .mip)
+            options.timeLimitSeconds = timeLimit
+            options.mipGap = gap
+            let report: ComparisonReport
+            do {
+                report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
+                                                           threads: threads)
+            } catch let e as LineModelError {
+                throw CLIError.invalidInput(e.description)
+            } catch {
+                throw CLIError.solver(String(describing: error))
+            }
+            let text: String
+            switch format {
+            case .table: text = ComparisonRendering.table(report, markdown: false)
+            case .markdown: text = ComparisonRendering.table(report, markdown: true)
+            case .csv: text = ComparisonRendering.csv(report)
+            case .json: text = try ComparisonRendering.json(report)
+            }
+            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+        }
+    }
+}
+
+/// Renders a `ComparisonReport`: figures as rows and plans as columns, then bottleneck shifts and inputs.
+enum ComparisonRendering {
+    static func json(_ r: ComparisonReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(r), as: UTF8.self) + "\n"
+    }
+
+    /// The figure rows: label and one cell per plan.
+    static func figureRows(_ r: ComparisonReport) -> [(String, [String])] {
+        let c = r.currency
+        func money(_ x: Double?) -> String { x.map { Fmt.n($0) } ?? "-" }
+        func delta(_ x: Double?, _ base: Double?, _ k: Int) -> String {
+            guard k > 0, let x, let base, base != 0 else { return "" }
+            let d = (x - base) / abs(base)
+            return " (" + (d >= 0 ? "+" : "") + Fmt.pct(d) + ")"
+        }
+        let plans = r.plans
+        let f0 = plans.first?.figures
+        func row(_ label: String, _ get: (PlanKeyFigures) -> Double?, money: Bool = true, decimals: Int = 0) -> (String, [String]) {
+            (label, plans.enumerated().map { k, p in
+                let v = get(p.figures)
+                return (v.map { Fmt.n($0, decimals) } ?? "-") + delta(v, f0.flatMap(get), k)
+            })
+        }
+        var rows: [(String, [String])] = [
+            ("status", plans.map { $0.figures.status.rawValue }),
+            row("profit (\(c))", { $0.profit }),
+            row("revenue (\(c))", { $0.revenue }),
+            row("good units", { $0.goodUnits }),
+            row("unmet demand (units)", { $0.unmetUnits }),
+            row("capital spend (\(c))", { $0.capitalSpend }),
+            row("tools bought", { $0.toolsBought }, decimals: 2),
+        ]
+        _ = money
+        let products = Array(Set(plans.flatMap { $0.figures.routeYields.keys })).sorted()
+        for product in products {
+            rows.append(("route yield \(product)", plans.map { p in p.figures.routeYields[product].map { Fmt.pct($0) } ?? "-" }))
+        }
+        let n = plans.map(\.figures.topBottlenecks.count).max() ?? 0
+        for i in 0..<n {
+            rows.append(("bottleneck #\(i + 1)", plans.map { p in i < p.figures.topBottlenecks.count ? p.figures.topBottlenecks[i] : "-" }))
+        }
+        return rows
+    }
+
+    static func table(_ r: ComparisonReport, markdown: Bool) -> String {
+        let header = ["figure"] + r.plans.map(\.name)
+        let rows = figureRows(r)
+        var out = ""
+        if markdown {
+            out += "## Plans (\(r.objective.rawValue), \(r.mode.uppercased()))\n\n"
+            out += "| " + header.joined(separator: " | ") + " |\n"
+            out += "|" + header.indices.map { $0 == 0 ? "---" : "---:" }.joined(separator: "|") + "|\n"
+            for (label, cells) in rows { out += "| " + ([label] + cells).joined(separator: " | ") + " |\n" }
+        } else {
+            var t = TextTable("Plans (\(r.objective.rawValue), \(r.mode.uppercased())); changes against \(r.plans.first?.name ?? "the base")",
+                              header: header)
+            for (label, cells) in rows { t.add([label] + cells) }
+            out += t.render()
+        }
+        let h = markdown ? "\n## " : "\n"
+        out += "\(h)Bottleneck shifts (top \(r.plans.first?.figures.topBottlenecks.count ?? 0) against \(r.plans.first?.name ?? "base"))\n"
+        if markdown { out += "\n" }
+        for p in r.plans.dropFirst() {
+            let gained = p.bottlenecksGained.isEmpty ? "none" : p.bottlenecksGained.joined(separator: ", ")
+            let lost = p.bottlenecksLost.isEmpty ? "none" : p.bottlenecksLost.joined(separator: ", ")
+            out += (markdown ? "- **\(p.name)**" : "  \(p.name)") + ": new \(gained); relieved \(lost)\n"
+        }
+        out += "\(h)Input differences\n"
+        if markdown { out += "\n" }
+        for p in r.plans {
+            let title = p.name + (p.overrides.isEmpty ? "" : " (\(p.overrides.count) override\(p.overrides.count == 1 ? "" : "s"))")
+            out += markdown ? "- **\(title)** (`\(p.file)`)\n" : "  \(title): \(p.file)\n"
+            for o in p.overrides {
+                let at = o.location.map { " [\($0)]" } ?? ""
+                out += markdown ? "  - override: `\(o)`\n" : "      override  \(o)\(at)\n"
+            }
+            let shown = p.differencesFromBase.prefix(40)
+            for d in shown { out += markdown ? "  - `\(d)`\n" : "      value     \(d)\n" }
+            if p.differencesFromBase.count > shown.count {
+                out += (markdown ? "  - " : "      ") + "... \(p.differencesFromBase.count - shown.count) more (see --format json)\n"
+            }
+        }
+        return out
+    }
+
+    static func csv(_ r: ComparisonReport) -> String {
+        let products = Array(Set(r.plans.flatMap { $0.figures.routeYields.keys })).sorted()
+        var t = CSVTable(header: ["scenario", "file", "status", "objective", "profit", "revenue", "good_units", "unmet_units",
+                                  "capital_spend", "tools_bought"] + products.map { "route_yield:\($0)" }
+                                  + ["top_bottlenecks", "overrides", "changed_values"])
+        func raw(_ x: Double?) -> String { x.map(Fmt.raw) ?? "" }
+        for p in r.plans {
+            let f = p.figures
+            t.add([p.name, p.file, f.status.rawValue, raw(f.objective), raw(f.profit), raw(f.revenue), raw(f.goodUnits),
+                   raw(f.unmetUnits), raw(f.capitalSpend), raw(f.toolsBought)] + products.map { raw(f.routeYields[$0]) }
+                  + [f.topBottlenecks.joined(separator: "; "), p.overrides.map(\.description).joined(separator: "; "),
+                     String(p.differencesFromBase.count)])
+        }
+        return t.render()
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import FabPlan
+import Foundation
+
+/// `fabplan merge`: combines the JSON outputs of `fabplan sweep --shard I/N` into the unsharded result.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge sweep shard outputs (JSON) into the result of the unsharded sweep.",
+        discussion: """
+        The shards must come from the same model file, grid and options, and together hold every point once.
+        The JSON output equals, byte for byte, that of the same sweep run without --shard.
+        Exit codes: 0 merged; 2 shards missing, repeated or of different sweeps; 6 cannot read or write.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+
+    @Argument(help: "Shard outputs of `fabplan sweep --shard I/N --format json`.")
+    var shards: [String]
+
+    @Option(help: "Output format: json or csv.")
+    var format: Format = .json
+
+    @Option(help: "Write the result to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard !shards.isEmpty else { throw ValidationError("give the shard files to merge") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var results: [SweepResult] = []
+            for path in shards {
+                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.io("cannot read \(path)") }
+                do {
+                    results.append(try SweepResult.decode(json: data))
+                } catch {
+                    throw CLIError.invalidInput("\(path) is not a sweep result (JSON from `fabplan sweep --format json`): \(error)")
+                }
+            }
+            let merged: SweepResult
+            do { merged = try SweepResult.merge(results) } catch { throw CLIError.invalidInput(String(describing: error)) }
+            let text = format == .json ? try merged.json() : merged.csv()
+            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+        }
+    }
+}

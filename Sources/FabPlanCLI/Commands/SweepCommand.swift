@@ -1,0 +1,99 @@
+import ArgumentParser
+import FabPlan
+import Foundation
+
+/// `fabplan sweep`: a grid of what-ifs of one model, solved in parallel with warm starts.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Solve a grid of what-ifs of a model in parallel, warm-started from the base plan.",
+        discussion: """
+        --vary PATH=FROM:TO:STEP sets the value at PATH; PATH*=FROM:TO:STEP scales it (every number under it);
+        a comma list may replace the range. Several --vary make a grid (the last varies fastest). Results hold
+        no timings (those go to standard error), so --shard I/N runs and `fabplan merge` reproduce the unsharded
+        output byte for byte. Exit codes: 0 done; 2 invalid model or options; 5 base solve failed; 6 cannot write.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+    enum Mode: String, EnumerableFlag { case lp, mip }
+
+    @Argument(help: "Model or scenario file.")
+    var model: String
+
+    @Option(name: .customLong("vary"), help: "PATH=FROM:TO:STEP (set) or PATH*=FROM:TO:STEP (scale); repeatable.")
+    var vary: [String] = []
+
+    @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var objective: PlanObjective = .maxProfit
+
+    @Flag(exclusivity: .exclusive, help: "Continuous tool purchases (--lp, default for sweeps) or integer (--mip).")
+    var mode: Mode = .lp
+
+    @Option(name: .customLong("time-limit"), help: "Solver time limit per point, seconds.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Relative MIP gap at which to stop.")
+    var gap: Double = 1e-4
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Run only slice I of N (points whose index % N == I-1); combine with `fabplan merge`.")
+    var shard: String?
+
+    @Flag(help: "Solve every point cold (no warm start), for comparison.")
+    var cold = false
+
+    @Option(help: "Output format: json or csv.")
+    var format: Format = .json
+
+    @Option(help: "Write the result to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=FROM:TO:STEP") }
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let grid: SweepGrid
+            let slice: SweepShard?
+            do {
+                grid = SweepGrid(axes: try vary.map { try SweepAxis.parse($0) })
+                try grid.validate()
+                slice = try shard.map { try SweepShard.parse($0) }
+            } catch let e as SweepSpecError {
+                throw CLIError.invalidInput(e.description)
+            }
+            var plan = PlanOptions(objective: objective, integerTools: mode == .mip)
+            plan.timeLimitSeconds = timeLimit
+            plan.mipGap = gap
+            let result: SweepResult
+            let timings: SweepTimings
+            do {
+                (result, timings) = try SweepRunner.run(
+                    file: model, grid: grid,
+                    options: SweepRunner.Options(plan: plan, threads: threads, shard: slice, warmStart: !cold))
+            } catch let e as LineModelError {
+                throw CLIError.invalidInput(e.description)
+            } catch let e as SweepSpecError {
+                throw CLIError.invalidInput(e.description)
+            } catch let e as CocoaError {
+                throw CLIError.io("cannot read \(model): \(e.localizedDescription)")
+            } catch {
+                throw CLIError.solver(String(describing: error))
+            }
+            let text = format == .json ? try result.json() : result.csv()
+            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            let invalid = result.points.filter { $0.status == nil }.count
+            printError("sweep: \(timings.points) of \(result.pointCount) points on \(timings.threads) thread(s) in "
+                + "\(Fmt.n(timings.wallSeconds, 3)) s (base solve \(Fmt.n(timings.baseSolveSeconds, 3)) s; "
+                + "point solves \(Fmt.n(timings.pointSolveSeconds, 3)) s, builds \(Fmt.n(timings.pointBuildSeconds, 3)) s "
+                + "summed over threads); warm starts used \(timings.warmStartsUsed)/\(timings.points)"
+                + (invalid > 0 ? "; \(invalid) point(s) without a plan (see their error)" : ""))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Dispatch
+import Foundation
+import LineModel
+
+/// One plan of a comparison: which scenario, what it changed, and its key figures.
+public struct ComparedPlan: Sendable, Codable {
+    /// Scenario name (or model file name for a plain model).
+    public var name: String
+    /// The file given for it.
+    public var file: String
+    /// Overrides applied on its chain, in order.
+    public var overrides: [ScenarioOverride]
+    /// Values that differ from the first plan's model (empty for the first).
+    public var differencesFromBase: [ValueChange]
+    public var figures: PlanKeyFigures
+    /// Bottlenecks in this plan's top list that are not in the base plan's.
+    public var bottlenecksGained: [String]
+    /// Bottlenecks of the base plan's top list that are not in this plan's.
+    public var bottlenecksLost: [String]
+}
+
+/// Plans of a base model and its what-ifs, side by side. The first plan is the base.
+public struct ComparisonReport: Sendable, Codable {
+    public static let currentSchemaVersion = 1
+    public var schemaVersion = ComparisonReport.currentSchemaVersion
+    public var objective: PlanObjective
+    /// `lp` or `mip`.
+    public var mode: String
+    public var currency: String
+    public var plans: [ComparedPlan]
+}
+
+/// Solves a base and its what-ifs exactly as `CapacityPlanner.optimize` would solve each alone (cold starts:
+/// a warm start could pick another of several equally good plans), and lines up their figures.
+public enum ScenarioComparison {
+    /// Loads every file (model or scenario), solves each and compares against the first.
+    /// - Throws: `LineModelError` for a bad file, `PlanError` for a solver failure.
+    /// `threads` plans are solved at once (each on its own thread, with its own GLPK problems); the figures do
+    /// not depend on it, except for MIP plans stopped by the time limit, which get less CPU when run together.
+    public static func compare(files: [String], options: PlanOptions, bottleneckCount: Int = 5,
+                               threads: Int = 1) throws -> ComparisonReport
+    {
+        var trees: [ScenarioTree] = []
+        var models: [LineModel] = []
+        for file in files {
+            let tree = try ScenarioLoader.tree(path: file)
+            models.append(try ScenarioLoader.validate(tree))
+            trees.append(tree)
+        }
+        let reports = try solveAll(models, options: options, threads: threads)
+        var plans: [ComparedPlan] = []
+        for (k, tree) in trees.enumerated() {
+            let report = reports[k]
+            let figures = PlanKeyFigures(report: report, model: models[k], bottleneckCount: bottleneckCount)
+            let base = plans.first?.figures.topBottlenecks ?? figures.topBottlenecks
+            plans.append(ComparedPlan(
+                name: tree.name, file: tree.file, overrides: tree.overrides,
+                differencesFromBase: k == 0 ? [] : ScenarioLoader.differences(from: trees[0], to: tree),
+                figures: figures,
+                bottlenecksGained: figures.topBottlenecks.filter { !base.contains($0) },
+                bottlenecksLost: base.filter { !figures.topBottlenecks.contains($0) }))
+        }
+        return ComparisonReport(objective: options.objective, mode: options.integerTools ? "mip" : "lp",
+                                currency: models.first?.currency ?? "USD", plans: plans)
+    }
+
+    /// Solves every model cold with `CapacityPlanner.optimize`, `threads` at a time; results in model order.
+    static func solveAll(_ models: [LineModel], options: PlanOptions, threads: Int) throws -> [PlanReport] {
+        let box = ReportBox(count: models.count)
+        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, models.count))) { _ in
+            while let k = box.next() {
+                do { box.put(k, .success(try CapacityPlanner.optimize(models[k], options: options))) } catch {
+                    box.put(k, .failure(error))
+                }
+            }
+        }
+        return try box.all().map { try $0.get() }
+    }
+}
+
+/// Work slots and results of `ScenarioComparison.solveAll` across threads.
+final class ReportBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var results: [Result<PlanReport, Error>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard nextIndex < results.count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+    func put(_ k: Int, _ r: Result<PlanReport, Error>) { lock.lock(); results[k] = r; lock.unlock() }
+    func all() -> [Result<PlanReport, Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return results.map { $0 ?? .failure(PlanError.solver(.invalidOption("plan not solved"))) }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import LineModel
+
+/// How a sweep point's solve started.
+public enum WarmStartOutcome: String, Sendable, Hashable, Codable {
+    /// Started from the base plan's basis, and GLPK accepted it.
+    case used
+    /// Same shape as the base problem, but GLPK refused the basis (it then started from an advanced basis).
+    case rejected
+    /// The point's problem has other rows or columns than the base problem (a removed entry, a demand that
+    /// became zero, ...): started cold.
+    case shapeDiffers = "shape-differs"
+    /// Warm starts were turned off (`--cold`).
+    case off
+}
+
+/// The outcome of one point of a sweep. Holds no timings, so a sweep's output is reproducible.
+public struct SweepPoint: Sendable, Hashable, Codable {
+    /// 0-based position in the grid (the last axis varies fastest).
+    public var index: Int
+    /// The value of each axis, in axis order.
+    public var values: [Double]
+    /// Plan status, or nil when the varied model was invalid (see `error`).
+    public var status: PlanStatus?
+    public var objective: Double?
+    public var profit: Double?
+    public var goodUnits: Double?
+    public var unmetUnits: Double?
+    public var capitalSpend: Double?
+    public var toolsBought: Double?
+    /// The most valuable binding station, `site/station@period`.
+    public var topBottleneck: String?
+    public var warmStart: WarmStartOutcome?
+    /// Why the point has no plan: the loader's diagnostics for an invalid varied model, or a solver error.
+    public var error: String?
+}
+
+/// A whole sweep (or one shard of it): what was varied, the base plan, and one result per point, in grid order.
+public struct SweepResult: Sendable, Hashable, Codable {
+    public static let currentSchemaVersion = 1
+    public var schemaVersion = SweepResult.currentSchemaVersion
+    /// The model or scenario file swept.
+    public var model: String
+    /// FNV-1a 64 of the bytes of the model file and of every scenario file on the chain, to refuse merging
+    /// shards of different inputs.
+    public var modelFingerprint: String
+    public var objective: PlanObjective
+    /// `lp` or `mip`.
+    public var mode: String
+    public var grid: SweepGrid
+    public var pointCount: Int
+    /// Key figures of the unvaried plan (whose basis warm-starts every point).
+    public var base: PlanKeyFigures
+    /// Set in a shard's output; absent in a whole (or merged) sweep.
+    public var shard: SweepShard?
+    public var points: [SweepPoint]
+
+    /// The result as pretty JSON with sorted keys (byte-stable for equal results).
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a result written by `json()`.
+    public static func decode(json data: Data) throws -> SweepResult {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(SweepResult.self, from: data)
+    }
+
+    /// One CSV row per point: index, one column per axis (named by path, `*` for scaled), then the figures.
+    public func csv() -> String {
+        func num(_ x: Double?) -> String { x.map { $0.isFinite ? String($0) : ($0 > 0 ? "inf" : "-inf") } ?? "" }
+        func q(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var header = ["index"] + grid.axes.map { $0.operation == .scale ? "\($0.path)*" : $0.path }
+        header += ["status", "objective", "profit", "good_units", "unmet_units", "capital_spend", "tools_bought",
+                   "top_bottleneck", "warm_start", "error"]
+        var lines = [header.map(q).joined(separator: ",")]
+        for p in points {
+            var row = [String(p.index)] + p.values.map { num($0) }
+            row += [p.status?.rawValue ?? "invalid", num(p.objective), num(p.profit), num(p.goodUnits), num(p.unmetUnits),
+                    num(p.capitalSpend), num(p.toolsBought), p.topBottleneck ?? "", p.warmStart?.rawValue ?? "", p.error ?? ""]
+            lines.append(row.map(q).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Combines shard outputs into the result of the unsharded sweep: same inputs required, every point exactly
+    /// once; points in grid order, `shard` cleared.
+    public static func merge(_ shards: [SweepResult]) throws(SweepSpecError) -> SweepResult {
+        guard var merged = shards.first else { throw SweepSpecError("nothing to merge") }
+        try merged.grid.validate()
+        guard merged.pointCount == merged.grid.pointCount else {
+            throw SweepSpecError("input 1 says \(merged.pointCount) points, but its grid has \(merged.grid.pointCount)")
+        }
+        for (k, s) in shards.enumerated().dropFirst() {
+            guard s.schemaVersion == merged.schemaVersion, s.modelFingerprint == merged.modelFingerprint,
+                s.model == merged.model, s.objective == merged.objective, s.mode == merged.mode, s.grid == merged.grid,
+                s.pointCount == merged.pointCount, s.base == merged.base
+            else {
+                throw SweepSpecError("input \(k + 1) is a sweep of other inputs (model, grid, mode or base plan differ) "
+                                         + "than input 1")
+            }
+        }
+        var byIndex: [Int: SweepPoint] = [:]
+        for s in shards {
+            for p in s.points {
+                guard p.index >= 0, p.index < merged.pointCount else {
+                    throw SweepSpecError("point \(p.index) is outside the grid of \(merged.pointCount) points")
+                }
+                guard byIndex[p.index] == nil else {
+                    throw SweepSpecError("point \(p.index) appears in more than one input (the same shard given twice?)")
+                }
+                byIndex[p.index] = p
+            }
+        }
+        let missing = (0..<merged.pointCount).filter { byIndex[$0] == nil }
+        guard missing.isEmpty else {
+            let counts = Set(shards.compactMap { $0.shard?.count })
+            var hint = ""
+            if counts.count == 1, let n = counts.first, n > 0 {
+                hint = "; missing shards: " + Set(missing.map { $0 % n + 1 }).sorted().map { "\($0)/\(n)" }
+                    .joined(separator: ", ")
+            }
+            throw SweepSpecError("\(missing.count) of \(merged.pointCount) points are missing\(hint)")
+        }
+        merged.points = (0..<merged.pointCount).compactMap { byIndex[$0] }
+        merged.shard = nil
+        return merged
+    }
+}
+
+/// Timings of a sweep run (kept out of `SweepResult` so results stay reproducible).
+public struct SweepTimings: Sendable {
+    /// Wall-clock seconds of the whole run, base plan included.
+    public var wallSeconds: Double
+    /// Seconds of the base plan's solve.
+    public var baseSolveSeconds: Double
+    /// Sum over points of the seconds spent in the solver call (GLPK build, solve, read-back, report).
+    public var pointSolveSeconds: Double
+    /// Sum over points of the seconds spent applying overrides, validating and building the formulation.
+    public var pointBuildSeconds: Double
+    /// Sum over points of the seconds inside GLPK (part of `pointSolveSeconds`).
+    public var pointGLPKSeconds: Double
+    /// Points solved.
+    public var points: Int
+    /// Points whose warm start GLPK used.
+    public var warmStartsUsed: Int
+    public var threads: Int
+}

@@ -1,0 +1,194 @@
+import Dispatch
+import Foundation
+import LineModel
+import LinearSolver
+
+/// Runs a sweep: solves the base model once, then every grid point (or one shard's points) in parallel,
+/// each re-solve warm-started from the base plan's basis.
+///
+/// Threads: each worker parses its own copy of the model tree and builds, solves and drops its own GLPK
+/// problems (`GLPKSolver.solve` is synchronous and keeps GLPK objects on the calling thread). Every point
+/// starts from the same base basis, never from a neighbour's, so a point's result does not depend on which
+/// thread ran it or in what order: parallel, serial and sharded runs give identical results.
+public enum SweepRunner {
+    /// Options of a sweep run.
+    public struct Options: Sendable {
+        /// Planning options of every solve (objective, LP/MIP, limits). `warmStart` is ignored.
+        public var plan: PlanOptions
+        /// Worker threads; at least 1.
+        public var threads: Int
+        /// Run only this slice of the grid.
+        public var shard: SweepShard?
+        /// Start each point from the base plan's basis (default) or cold.
+        public var warmStart: Bool
+        public init(plan: PlanOptions, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    shard: SweepShard? = nil, warmStart: Bool = true) {
+            self.plan = plan; self.threads = max(1, threads); self.shard = shard; self.warmStart = warmStart
+        }
+    }
+
+    /// Sweeps `grid` over the model or scenario file at `file`.
+    /// - Throws: `LineModelError` when the file is invalid, `PlanError` when the base solve fails,
+    ///   `SweepSpecError` for a bad grid or a base plan without a basis to start from. Invalid points (a value
+    ///   the loader refuses) do not throw: they are reported in their `SweepPoint.error`.
+    public static func run(file: String, grid: SweepGrid, options: Options) throws -> (SweepResult, SweepTimings) {
+        try grid.validate()
+        let start = DispatchTime.now()
+        let baseTree = try ScenarioLoader.tree(path: file)
+        let baseModel = try ScenarioLoader.validate(baseTree)
+        // The fingerprint covers every file of the chain: the model and each scenario on it.
+        var data = Data()
+        for path in [baseTree.modelFile] + baseTree.chain {
+            data.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        var planOptions = options.plan
+        planOptions.warmStart = nil
+        // Sweep results report no sensitivity ranges; ranging would cost more than a warm re-solve.
+        planOptions.computeSensitivity = false
+        let baseFormulation = Formulation(model: baseModel, objective: planOptions.objective,
+                                          integerTools: planOptions.integerTools)
+        let t0 = DispatchTime.now()
+        let base = try CapacityPlanner.solveKeepingBasis(baseFormulation, options: planOptions)
+        let baseSeconds = seconds(since: t0)
+        let shape = ProblemShape(baseFormulation.problem)
+
+        let todo = (0..<grid.pointCount).filter { options.shard?.contains($0) ?? true }
+        let store = PointStore(count: todo.count)
+        let threads = min(options.threads, max(1, todo.count))
+        let basis = options.warmStart ? base.basis : nil
+        let pointOptions = planOptions
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            // A worker-local tree: Yams nodes share tag objects that reading may resolve, so no tree is shared.
+            guard let tree = try? ScenarioLoader.tree(path: file) else { return }
+            while let slot = store.next() {
+                let k = todo[slot]
+                let (point, timing) = solvePoint(k, grid: grid, tree: tree, options: pointOptions, basis: basis,
+                                                 baseShape: shape)
+                store.put(slot, point, timing)
+            }
+        }
+        let (points, timings) = store.results()
+        var result = SweepResult(
+            model: file, modelFingerprint: fingerprint(data), objective: planOptions.objective,
+            mode: planOptions.integerTools ? "mip" : "lp", grid: grid, pointCount: grid.pointCount,
+            base: PlanKeyFigures(report: base.report, model: baseModel), shard: options.shard, points: [])
+        result.points = points.enumerated().map { slot, p in
+            p ?? SweepPoint(index: todo[slot], values: grid.values(ofPoint: todo[slot]), error: "not run (worker failed to read the model)")
+        }
+        let summary = SweepTimings(
+            wallSeconds: seconds(since: start), baseSolveSeconds: baseSeconds,
+            pointSolveSeconds: timings.reduce(0) { $0 + $1.solve }, pointBuildSeconds: timings.reduce(0) { $0 + $1.build },
+            pointGLPKSeconds: timings.reduce(0) { $0 + $1.glpk },
+            points: todo.count, warmStartsUsed: points.filter { $0?.warmStart == .used }.count, threads: threads)
+        return (result, summary)
+    }
+
+    /// Applies point `k`'s overrides to a copy of `tree`, validates, builds and solves.
+    static func solvePoint(_ k: Int, grid: SweepGrid, tree: ScenarioTree, options: PlanOptions, basis: Basis?,
+                           baseShape: ProblemShape) -> (SweepPoint, PointTiming) {
+        let values = grid.values(ofPoint: k)
+        var point = SweepPoint(index: k, values: values)
+        let t0 = DispatchTime.now()
+        var variant = tree
+        let model: LineModel
+        do {
+            try ScenarioLoader.apply(zip(grid.axes, values).map { $0.override($1) }, to: &variant)
+            model = try ScenarioLoader.validate(variant)
+        } catch {
+            point.error = String(describing: error)
+            return (point, PointTiming(build: seconds(since: t0), solve: 0))
+        }
+        let formulation = Formulation(model: model, objective: options.objective, integerTools: options.integerTools)
+        var solveOptions = options
+        if let basis {
+            if ProblemShape(formulation.problem) == baseShape {
+                solveOptions.warmStart = basis
+            } else {
+                point.warmStart = .shapeDiffers
+            }
+        } else {
+            point.warmStart = .off
+        }
+        let build = seconds(since: t0)
+        let t1 = DispatchTime.now()
+        let solved: (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
+        do {
+            solved = try CapacityPlanner.solveKeepingBasis(formulation, options: solveOptions)
+        } catch {
+            point.error = String(describing: error)
+            return (point, PointTiming(build: build, solve: seconds(since: t1)))
+        }
+        if solveOptions.warmStart != nil { point.warmStart = solved.warmStartUsed ? .used : .rejected }
+        let f = PlanKeyFigures(report: solved.report, model: model, bottleneckCount: 1)
+        point.status = f.status
+        point.objective = f.objective
+        point.profit = f.profit
+        point.goodUnits = f.goodUnits
+        point.unmetUnits = f.unmetUnits
+        point.capitalSpend = f.capitalSpend
+        point.toolsBought = f.toolsBought
+        point.topBottleneck = f.topBottlenecks.first
+        return (point, PointTiming(build: build, solve: seconds(since: t1), glpk: solved.report.solveSeconds))
+    }
+
+    /// FNV-1a 64-bit hash of `data`, as 16 hex digits (a guard against merging shards of different inputs,
+    /// not a cryptographic hash).
+    public static func fingerprint(_ data: Data) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in data { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    static func seconds(since t: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// Rows and columns of a problem, by name: a basis fits another problem only when these are equal.
+struct ProblemShape: Equatable {
+    var rows: [String]
+    var columns: [String]
+    init(_ p: LinearProblem) {
+        rows = p.rows.map(\.name)
+        columns = p.columns.map(\.name)
+    }
+}
+
+struct PointTiming: Sendable {
+    var build: Double
+    var solve: Double
+    /// Seconds inside GLPK (`PlanReport.solveSeconds`), part of `solve`.
+    var glpk: Double = 0
+}
+
+/// Hands out work slots and collects results across worker threads.
+final class PointStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextSlot = 0
+    private var points: [SweepPoint?]
+    private var timings: [PointTiming]
+
+    init(count: Int) {
+        points = Array(repeating: nil, count: count)
+        timings = Array(repeating: PointTiming(build: 0, solve: 0), count: count)
+    }
+
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard nextSlot < points.count else { return nil }
+        nextSlot += 1
+        return nextSlot - 1
+    }
+
+    func put(_ slot: Int, _ point: SweepPoint, _ timing: PointTiming) {
+        lock.lock(); defer { lock.unlock() }
+        points[slot] = point
+        timings[slot] = timing
+    }
+
+    func results() -> ([SweepPoint?], [PointTiming]) {
+        lock.lock(); defer { lock.unlock() }
+        return (points, timings)
+    }
+}
