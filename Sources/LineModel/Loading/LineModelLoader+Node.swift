@@ -54,7 +54,7 @@ extension LineModelLoader {
     /// Locations in diagnostics are the marks of the nodes, labelled with `fileName`.
     /// - Throws: `LineModelError` with every problem found, in line order.
     public static func load(node root: Node, fileName: String, limits: LoaderLimits = LoaderLimits()) throws -> LineModel {
-        let reader = NodeReader(file: fileName, limits: limits)
+        let reader = NodeReader(file: fileName, limits: limits, fileBytes: 0)
         guard reader.measureExpansion(root) else { throw LineModelError(diagnostics: reader.diagnostics) }
         let decoder = ModelDecoder(reader: reader)
         var model: LineModel? = nil
