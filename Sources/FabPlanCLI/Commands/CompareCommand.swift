@@ -29,7 +29,7 @@ struct CompareCommand: ParsableCommand {
     var timeLimit: Double = 60
 
     @Option(help: "Relative MIP gap at which to stop.")
-    var gap: Double = 1e-4
+    var gap: Double = PlanOptions().mipGap
 
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: Format = .table

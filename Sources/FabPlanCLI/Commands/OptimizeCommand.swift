@@ -30,7 +30,7 @@ struct OptimizeCommand: ParsableCommand {
     var timeLimit: Double = 60
 
     @Option(help: "Relative MIP gap at which to stop.")
-    var gap: Double = 5e-4
+    var gap: Double = PlanOptions().mipGap
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table

@@ -33,7 +33,7 @@ struct SweepCommand: ParsableCommand {
     var timeLimit: Double = 60
 
     @Option(help: "Relative MIP gap at which to stop.")
-    var gap: Double = 1e-4
+    var gap: Double = PlanOptions().mipGap
 
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
