@@ -33,7 +33,8 @@ extension LineModelLoader {
             throw fileError(fileName, "cannot parse the file (\(error))", .malformedFile)
         }
         guard let root else {
-            throw fileError(fileName, "the file is empty", .empty)
+            throw fileError(fileName, "the file is empty; a model needs at least name, periods, sites and products",
+                            .empty)
         }
         return root
     }
@@ -54,22 +55,6 @@ extension LineModelLoader {
     /// Locations in diagnostics are the marks of the nodes, labelled with `fileName`.
     /// - Throws: `LineModelError` with every problem found, in line order.
     public static func load(node root: Node, fileName: String, limits: LoaderLimits = LoaderLimits()) throws -> LineModel {
-        let reader = NodeReader(file: fileName, limits: limits, fileBytes: 0)
-        guard reader.measureExpansion(root) else { throw LineModelError(diagnostics: reader.diagnostics) }
-        let decoder = ModelDecoder(reader: reader)
-        var model: LineModel? = nil
-        do {
-            model = try decoder.decodeModel(root)
-        } catch is WalkAborted {
-            model = nil
-        }
-        guard let model, reader.diagnostics.isEmpty else {
-            let sorted = reader.diagnostics.enumerated().sorted {
-                ($0.element.location.line, $0.element.location.column, $0.offset)
-                    < ($1.element.location.line, $1.element.location.column, $1.offset)
-            }.map(\.element)
-            throw LineModelError(diagnostics: sorted)
-        }
-        return model
+        try validate(root, fileName: fileName, limits: limits, fileBytes: 0)
     }
 }

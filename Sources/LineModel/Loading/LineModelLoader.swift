@@ -60,33 +60,14 @@ public enum LineModelLoader {
 
     /// Loads and validates a model from the bytes of a file (UTF-8).
     public static func load(data: Data, fileName: String, limits: LoaderLimits = LoaderLimits()) throws -> LineModel {
-        guard data.count <= limits.maxFileBytes else {
-            throw fileError(fileName, "the file is \(data.count) bytes; the loader accepts at most \(limits.maxFileBytes)",
-                            .tooLarge)
-        }
-        let bytes = [UInt8](data)
-        if let finding = HostileInputScan.scan(bytes, limits: limits) {
-            throw LineModelError(diagnostics: [Diagnostic(
-                location: SourceLocation(file: fileName, line: finding.line, column: finding.column),
-                keyPath: "", message: finding.message, kind: .hostileInput)])
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw fileError(fileName, "the file is not UTF-8 text", .malformedFile)
-        }
-        let root: Node?
-        do {
-            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
-            root = try parser.singleRoot()
-        } catch let error as YamlError {
-            throw LineModelError(diagnostics: [diagnostic(for: error, fileName: fileName, text: text)])
-        } catch {
-            throw fileError(fileName, "cannot parse the file (\(error))", .malformedFile)
-        }
-        guard let root else {
-            throw fileError(fileName, "the file is empty; a model needs at least name, periods, sites and products",
-                            .empty)
-        }
-        let reader = NodeReader(file: fileName, limits: limits, fileBytes: bytes.count)
+        let root = try parseTree(data: data, fileName: fileName, limits: limits)
+        return try validate(root, fileName: fileName, limits: limits, fileBytes: data.count)
+    }
+
+    /// The one validating walk over a parsed tree (files, and trees edited by scenario overrides).
+    /// `fileBytes` raises the node budget for large files (aliases are measured against it).
+    static func validate(_ root: Node, fileName: String, limits: LoaderLimits, fileBytes: Int) throws -> LineModel {
+        let reader = NodeReader(file: fileName, limits: limits, fileBytes: fileBytes)
         guard reader.measureExpansion(root) else { throw LineModelError(diagnostics: reader.diagnostics) }
         let decoder = ModelDecoder(reader: reader)
         var model: LineModel? = nil
