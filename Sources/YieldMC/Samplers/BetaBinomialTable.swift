@@ -9,9 +9,9 @@
 public struct BetaBinomialTable: Sendable {
     /// Lot size L.
     public let lotSize: Double
-    /// cdf[k] = P(losses ≤ k).
+    /// cdf[k] = P(losses ≤ k), followed by four padding entries equal to 1.
     @usableFromInline let cdf: [Double]
-    /// guide[i] = smallest k with cdf[k] ≥ i / guide.count.
+    /// guide[i] = smallest k with cdf[k] ≥ i / guide.count (4 entries per CDF entry).
     @usableFromInline let guide: [Int32]
 
     /// A table for lots of `lotSize` units with mean step yield `meanYield` and beta concentration
@@ -42,7 +42,10 @@ public struct BetaBinomialTable: Sendable {
             if table.count > 200_000 { return nil }
         }
         table[table.count - 1] = 1
-        let m = Swift.max(table.count, 64)
+        let entries = table.count
+        // Padding: the lookup reads up to 3 entries past its start without bounds checks.
+        table += [1, 1, 1, 1]
+        let m = Swift.max(4 * entries, 64)
         var guide = [Int32](repeating: 0, count: m)
         var j = 0
         for g in 0..<m {
@@ -75,8 +78,11 @@ public struct BetaBinomialTable: Sendable {
         cdf.withUnsafeBufferPointer { c in
             guide.withUnsafeBufferPointer { g in
                 let guideCount = Double(g.count)
+                // Guide start, then three branch-free steps (the CDF is monotone, so the count of entries ≤ u
+                // among the next three is how far to move); a loop only in the rare case that is not enough.
                 @inline(__always) func invert(_ u: Double) -> Double {
-                    var k = Int(g[Int(u * guideCount)])
+                    let start = Int(g[Int(u * guideCount)])
+                    var k = start &+ (c[start] <= u ? 1 : 0) &+ (c[start &+ 1] <= u ? 1 : 0) &+ (c[start &+ 2] <= u ? 1 : 0)
                     while c[k] <= u { k &+= 1 }
                     return Double(k)
                 }
@@ -84,6 +90,12 @@ public struct BetaBinomialTable: Sendable {
                 let most = lots.max()
                 var l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0
                 var j = 0.0
+                let common = lots.min()
+                while j < common {   // every lane has a lot at this index
+                    let u = rng.uniform()
+                    l0 += invert(u[0]); l1 += invert(u[1]); l2 += invert(u[2]); l3 += invert(u[3])
+                    j += 1
+                }
                 while j < most {
                     let u = rng.uniform()
                     if j < f0 { l0 += invert(u[0]) }
