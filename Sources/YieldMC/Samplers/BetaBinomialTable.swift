@@ -78,13 +78,17 @@ public struct BetaBinomialTable: Sendable {
         cdf.withUnsafeBufferPointer { c in
             guide.withUnsafeBufferPointer { g in
                 let guideCount = Double(g.count)
-                // Guide start, then three branch-free steps (the CDF is monotone, so the count of entries ≤ u
-                // among the next three is how far to move); a loop only in the rare case that is not enough.
+                // Guide start, then three branch-free steps: the CDF is monotone, so if cdf[start+3] > u the
+                // answer is start + (how many of the next three entries are ≤ u). All four loads depend only on
+                // `start`, so they issue together. Past start+3 (rare) a loop finishes the search.
                 @inline(__always) func invert(_ u: Double) -> Double {
                     let start = Int(g[Int(u * guideCount)])
-                    var k = start &+ (c[start] <= u ? 1 : 0) &+ (c[start &+ 1] <= u ? 1 : 0) &+ (c[start &+ 2] <= u ? 1 : 0)
-                    while c[k] <= u { k &+= 1 }
-                    return Double(k)
+                    if c[start &+ 3] <= u {
+                        var k = start &+ 3
+                        while c[k] <= u { k &+= 1 }
+                        return Double(k)
+                    }
+                    return Double(start &+ (c[start] <= u ? 1 : 0) &+ (c[start &+ 1] <= u ? 1 : 0) &+ (c[start &+ 2] <= u ? 1 : 0))
                 }
                 let f0 = lots[0], f1 = lots[1], f2 = lots[2], f3 = lots[3]
                 let most = lots.max()
