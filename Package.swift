@@ -60,7 +60,7 @@ let package = Package(
         // Benchmark of the Monte Carlo core against its numpy peer (Benchmarks/RESULTS-yieldmc.md).
         .executableTarget(
             name: "yieldmc-bench", dependencies: ["YieldMC"], path: "Benchmarks/yieldmc",
-            exclude: ["models"], swiftSettings: fastMath),
+            exclude: ["models", "asm-check.sh"], swiftSettings: fastMath),
 
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),
