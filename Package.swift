@@ -65,7 +65,7 @@ let package = Package(
         // Benchmark of the Monte Carlo core against its numpy peer (Benchmarks/RESULTS-yieldmc.md).
         .executableTarget(
             name: "yieldmc-bench", dependencies: ["YieldMC"], path: "Benchmarks/yieldmc",
-            exclude: ["models"], swiftSettings: fastMath),
+            exclude: ["models", "asm-check.sh"], swiftSettings: fastMath),
         // What-if sweep benchmark (release build): `swift run -c release sweep-bench`.
         .executableTarget(name: "sweep-bench", dependencies: ["Planner", "LineModel", "LinearSolver", .product(name: "Yams", package: "Yams")], path: "Benchmarks/SweepBench"),
 

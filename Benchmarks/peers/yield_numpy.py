@@ -14,8 +14,9 @@ Statistics: mean, SE, exact P5/P50/P95, route yield, P(meet), expected shortfall
 Usage: python3 yield_numpy.py INPUT.json [--trials N] [--repeats R] [--sampler-seconds S] [--seed S]
 Prints one JSON object: trials_per_second (median, wall) and cpu_trials_per_second (process CPU time),
 samplers (M draws/s of CPU time), a few estimates for cross-checks. --sampler-seconds 0 skips the samplers.
-Lots: "lotSampling": "betaBinomialTable" (default) inverts the tabulated beta-binomial loss CDF per full lot
-(np.searchsorted), "betaThenBinomial" draws beta then binomial per lot; both as in the Swift estimator.
+Lots: "lotSampling": "betaBinomialTable" (default) inverts tabulated beta-binomial loss CDFs (np.searchsorted):
+one draw per block of 8 full lots (the 8-fold convolution) plus one per remaining lot; "betaThenBinomial"
+draws beta then binomial per lot; both as in the Swift estimator.
 """
 import argparse
 import json
@@ -44,25 +45,52 @@ class Model:
         self.tables = {}  # (mean, c) -> CDF of lot losses
 
 
-def beta_binomial_cdf(n, mean, c):
-    """CDF of losses ~ BetaBinomial(n, b, a) for a full lot (same recursion and cut as BetaBinomialTable)."""
+def _tabulate(pmf):
+    cdf = np.cumsum(pmf)
+    cut = np.nonzero(1 - cdf <= 1e-17)[0]
+    if len(cut):
+        cdf = cdf[: cut[0] + 1]
+    cdf[-1] = 1.0
+    return cdf
+
+
+def beta_binomial_tables(n, mean, c, lots_per_block=8):
+    """(CDF of one full lot's losses ~ BetaBinomial(n, b, a), CDF of the sum over 8 lots), as in the Swift
+    BetaBinomialTable: same recursion, same cuts, block pmf by repeated self-convolution."""
     a, b = mean * c, (1 - mean) * c
     if b <= 0:
-        return np.array([1.0])
+        return np.array([1.0]), np.array([1.0])
     i = np.arange(int(n), dtype=np.float64)
     log_p0 = np.log((a + i) / (a + b + i)).sum()
     if log_p0 <= -700:
         return None
     p = np.exp(log_p0)
-    cdf = [p]
+    pmf = [p]
     cum, k = p, 0.0
     while k < n and 1 - cum > 1e-17:
         p *= (n - k) * (b + k) / ((k + 1) * (a + n - k - 1))
         cum += p
-        cdf.append(cum)
+        pmf.append(p)
         k += 1
-    cdf[-1] = 1.0
-    return np.array(cdf)
+    pmf = np.array(pmf)
+    block = pmf
+    for _ in range(3):  # 2, 4, 8 lots
+        block = np.convolve(block, block)
+        total = block.sum()
+        tail = np.cumsum(block[::-1])
+        keep = len(block) - np.searchsorted(tail, 1e-18 * total)
+        block = block[: max(keep, 1)]
+    return _tabulate(pmf), _tabulate(block)
+
+
+def _sum_draws(rng, count, cdf):
+    F = int(count.max())
+    if F <= 0:
+        return np.zeros(len(count))
+    u = rng.random((len(count), F))
+    draws = np.searchsorted(cdf, u, side="right").astype(np.float64)
+    draws[np.arange(F)[None, :] >= count[:, None]] = 0
+    return draws.sum(axis=1)
 
 
 def lots_two_stage(rng, n, y, c, L):
@@ -73,16 +101,12 @@ def lots_two_stage(rng, n, y, c, L):
     return rng.binomial(units, yl).sum(axis=1).astype(np.float64)
 
 
-def lots_table(rng, n, y, c, L, cdf):
+def lots_table(rng, n, y, c, L, tables):
+    single, block = tables
     full = np.floor(n / L)
     rem = n - full * L
-    F = int(full.max())
-    lost = np.zeros(len(n))
-    if F > 0:
-        u = rng.random((len(n), F))
-        losses = np.searchsorted(cdf, u, side="right").astype(np.float64)
-        losses[np.arange(F)[None, :] >= full[:, None]] = 0
-        lost = losses.sum(axis=1)
+    blocks = np.floor(full / 8)
+    lost = _sum_draws(rng, blocks, block) + _sum_draws(rng, full - 8 * blocks, single)
     good = n - rem - lost
     if (rem > 0).any():
         yl = rng.beta(y * c, (1 - y) * c, size=len(n))
@@ -136,7 +160,7 @@ def simulate_period(m, t, T, rng):
                 cdf = None
                 if m.lot_table:
                     if (y, c) not in m.tables:
-                        m.tables[(y, c)] = beta_binomial_cdf(m.lot, y, c)
+                        m.tables[(y, c)] = beta_binomial_tables(m.lot, y, c)
                     cdf = m.tables[(y, c)]
                 n = lots_table(rng, n, y, c, m.lot, cdf) if cdf is not None else lots_two_stage(rng, n, y, c, m.lot)
             elif y < 1:
@@ -232,6 +256,7 @@ def sampler_rates(seconds, repeats):
         ("normal", lambda: rng.standard_normal(out=buf)),
         ("exponential", lambda: rng.standard_exponential(out=buf)),
         ("gamma(2.0)", lambda: rng.standard_gamma(2.0, size=n)),
+        ("gamma(2.5)", lambda: rng.standard_gamma(2.5, size=n)),
         ("gamma(0.5)", lambda: rng.standard_gamma(0.5, size=n)),
         ("beta(20,2)", lambda: rng.beta(20, 2, size=n)),
         ("beta(291,9)", lambda: rng.beta(291, 9, size=n)),

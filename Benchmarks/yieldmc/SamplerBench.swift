@@ -51,7 +51,7 @@ enum SamplerBench {
         out.append(("exponential", measure("exponential", seconds: seconds, repeats: repeats) { rng, b, n in
             for i in 0..<n { b[i] = rng.exponential() }
         }))
-        for shape in [2.0, 0.5] {
+        for shape in [2.0, 2.5, 0.5] {  // 2.0: Erlang path; 2.5: Marsaglia–Tsang; 0.5: MT with boost
             let g = GammaShape(shape)
             out.append(("gamma(\(shape))", measure("gamma", seconds: seconds, repeats: repeats) { rng, b, n in
                 for i in 0..<n { b[i] = rng.gamma(g) }

@@ -150,6 +150,34 @@ struct BetaBinomialTableTests {
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
     }
 
+    @Test("block table: total losses of 8 lots χ² against the 8-fold convolution of the exact pmf")
+    func blockTableChiSquare() throws {
+        // Lot 200, mean 0.95, c = 100 (a = 95, b = 5). The test convolves its own lgamma-based pmf.
+        let table = try #require(BetaBinomialTable(lotSize: 200, meanYield: 0.95, concentration: 100))
+        let block = try #require(table.block)
+        let one = (0...200).map(Self.pmf(n: 200, a: 95, b: 5))
+        var sum = one
+        for _ in 0..<7 {
+            var next = [Double](repeating: 0, count: sum.count + one.count - 1)
+            for i in sum.indices { for j in one.indices { next[i + j] += sum[i] * one[j] } }
+            sum = next
+        }
+        var g = Xoshiro256PlusPlus(state0: 41, state1: 42, state2: 43, state3: 44)
+        var counts: [Int: Int] = [:]
+        let draws = 40_000
+        for _ in 0..<draws { counts[Int(block.value(uniform: g.uniform())), default: 0] += 1 }
+        let (chi2, dof) = chiSquare(counts: counts, total: draws, pmf: { $0 >= 0 && $0 < sum.count ? sum[$0] : 0 },
+                                    support: 0...(sum.count - 1))
+        #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
+        // Mean of the block = 8 · 200 · 0.05 = 80 exactly in the table's pmf (to rounding).
+        var mean = 0.0
+        var previous = 0.0
+        for (k, c) in block.cdf.prefix(while: { _ in true }).enumerated() where c > previous {
+            mean += Double(k) * (c - previous); previous = c
+        }
+        #expect(Swift.abs(mean - 80) < 1e-6, "tabulated mean \(mean)")
+    }
+
     @Test("two-stage draws (beta then binomial per lot) have the same mean losses: n(1 − mean) within 5 SE")
     func twoStageMatchesTableMean() {
         // Lot 1000, mean 0.97, c = 300: E[losses] = 30; Var = n p q (a+b+n)/(a+b+1) = 1000·0.03·0.97·1300/301 = 125.7.

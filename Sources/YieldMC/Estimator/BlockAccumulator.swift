@@ -36,9 +36,9 @@ struct BlockAccumulator: Sendable {
         moments[metric].add(x)
         if let h = histogramMetric {
             let upper = histogramUpper[h]
-            var bin = Int((x / upper * Double(Self.bins)).rounded(.down))
-            if !(bin >= 0) { bin = 0 }
-            if bin >= Self.bins { bin = Self.bins - 1 }
+            // Truncation (not `rounded(.down)`, a libm call on SSE2); NaN and out-of-range go to the end bins.
+            let scaled = x / upper * Double(Self.bins)
+            let bin = scaled < Double(Self.bins) ? (scaled >= 0 ? Int(scaled) : 0) : Self.bins - 1
             histogram[h * Self.bins + bin] += 1
         }
     }

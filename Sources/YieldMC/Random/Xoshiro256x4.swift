@@ -69,4 +69,14 @@ public struct Xoshiro256x4: Sendable {
     public mutating func setLane(_ lane: Int, _ g: Xoshiro256PlusPlus) {
         s0[lane] = g.s0; s1[lane] = g.s1; s2[lane] = g.s2; s3[lane] = g.s3
     }
+
+    /// Replaces all four lanes at once from scalar generators. Building the vectors from scalars avoids the
+    /// store-forwarding stall of writing single lanes of a vector in memory and reading the vector back.
+    @inlinable @inline(__always)
+    public mutating func setLanes(_ g0: Xoshiro256PlusPlus, _ g1: Xoshiro256PlusPlus, _ g2: Xoshiro256PlusPlus, _ g3: Xoshiro256PlusPlus) {
+        s0 = SIMD4(g0.s0, g1.s0, g2.s0, g3.s0)
+        s1 = SIMD4(g0.s1, g1.s1, g2.s1, g3.s1)
+        s2 = SIMD4(g0.s2, g1.s2, g2.s2, g3.s2)
+        s3 = SIMD4(g0.s3, g1.s3, g2.s3, g3.s3)
+    }
 }

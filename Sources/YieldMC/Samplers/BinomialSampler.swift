@@ -30,14 +30,17 @@ extension Xoshiro256x4 {
             k = VectorMath.floor((2.0 * a / us + b) * u + c)
             let slow = btrd .& (v .> urvr)
             if any(slow) {
+                // Scalar BTRD for the lanes that missed the fast path, each on its own stream. Lanes and results
+                // are kept in scalars and put back as whole vectors (no single-lane stores).
                 let m = VectorMath.floor((n + 1.0) * pp)
-                for lane in 0..<4 where slow[lane] {
-                    var g = self.lane(lane)
-                    k[lane] = binomialScalarSlowPath(
-                        n: n[lane], p: pp[lane], firstV: v[lane], m: m[lane], npq: npq[lane],
-                        sqrtNpq: sq[lane], b: b[lane], a: a[lane], c: c[lane], vr: vr[lane], urvr: urvr[lane], rng: &g)
-                    setLane(lane, g)
-                }
+                var g0 = lane(0), g1 = lane(1), g2 = lane(2), g3 = lane(3)
+                var k0 = k[0], k1 = k[1], k2 = k[2], k3 = k[3]
+                if slow[0] { k0 = btrdLane(0, n, pp, v, m, npq, sq, b, a, c, vr, urvr, &g0) }
+                if slow[1] { k1 = btrdLane(1, n, pp, v, m, npq, sq, b, a, c, vr, urvr, &g1) }
+                if slow[2] { k2 = btrdLane(2, n, pp, v, m, npq, sq, b, a, c, vr, urvr, &g2) }
+                if slow[3] { k3 = btrdLane(3, n, pp, v, m, npq, sq, b, a, c, vr, urvr, &g3) }
+                setLanes(g0, g1, g2, g3)
+                k = SIMD4(k0, k1, k2, k3)
             }
         }
         if !all(btrd) {
@@ -80,6 +83,17 @@ extension Xoshiro256x4 {
         }
         return k
     }
+}
+
+/// Lane `i` of the vector BTRD setup, handed to the scalar slow path.
+@inlinable @inline(__always)
+func btrdLane(
+    _ i: Int, _ n: SIMD4<Double>, _ p: SIMD4<Double>, _ v: SIMD4<Double>, _ m: SIMD4<Double>, _ npq: SIMD4<Double>,
+    _ sq: SIMD4<Double>, _ b: SIMD4<Double>, _ a: SIMD4<Double>, _ c: SIMD4<Double>, _ vr: SIMD4<Double>,
+    _ urvr: SIMD4<Double>, _ g: inout Xoshiro256PlusPlus
+) -> Double {
+    binomialScalarSlowPath(n: n[i], p: p[i], firstV: v[i], m: m[i], npq: npq[i], sqrtNpq: sq[i], b: b[i], a: a[i],
+                           c: c[i], vr: vr[i], urvr: urvr[i], rng: &g)
 }
 
 /// The scalar part of the binomial sampler for one lane with p ≤ 1/2 and n·p ≥ 10: BTRD from its step 2 with

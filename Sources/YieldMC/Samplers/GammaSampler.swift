@@ -14,6 +14,9 @@ public struct GammaShape: Sendable {
     @usableFromInline let zero: SIMDMask<SIMD4<Int64>>
     /// 1/shape for boosted lanes, 1 elsewhere.
     @usableFromInline let inverseShape: SIMD4<Double>
+    /// k when every lane has the same whole shape k in 1...4 (Erlang: Gamma(k) = −ln(U₁⋯U_k), exact and
+    /// without rejection), else 0.
+    @usableFromInline let erlangCount: Int
 
     @inlinable
     public init(_ shape: SIMD4<Double>) {
@@ -25,6 +28,9 @@ public struct GammaShape: Sendable {
         d = a - (1.0 / 3.0)
         c = 1.0 / (9.0 * d).squareRoot()
         inverseShape = 1.0 / shape.replacing(with: 1, where: .!boost .| zero)
+        let s0 = shape[0]
+        let uniformShape = shape == SIMD4(repeating: s0)
+        erlangCount = uniformShape && s0 >= 1 && s0 <= 4 && s0 == s0.rounded() ? Int(s0) : 0
     }
 
     @inlinable
@@ -32,7 +38,8 @@ public struct GammaShape: Sendable {
 }
 
 extension Xoshiro256x4 {
-    /// Four gamma draws (scale 1) by Marsaglia–Tsang (2000).
+    /// Four gamma draws (scale 1). A whole shape k ≤ 4 shared by all lanes (e.g. the clustering α = 2) is
+    /// drawn as an Erlang sum, −ln(U₁⋯U_k); every other shape by Marsaglia–Tsang (2000):
     ///
     /// Propose v = (1 + c·z)³ with z normal; accept d·v if u < 1 − 0.0331 z⁴ (the squeeze, about 98 % of
     /// proposals, no logarithm) or ln u < z²/2 + d(1 − v + ln v). Shape a < 1 uses the boost
@@ -43,6 +50,12 @@ extension Xoshiro256x4 {
     /// its neighbours, which is deterministic for the fixed lane width 4 (part of the seed semantics).
     @inlinable
     public mutating func gamma(_ g: GammaShape) -> SIMD4<Double> {
+        if g.erlangCount > 0 {
+            var product = uniformOpenZero()
+            var i = 1
+            while i < g.erlangCount { product *= uniformOpenZero(); i += 1 }
+            return -VectorMath.log(product)
+        }
         var result = SIMD4<Double>.zero
         var done = g.zero
         while true {

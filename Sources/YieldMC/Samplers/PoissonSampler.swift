@@ -21,11 +21,14 @@ extension Xoshiro256x4 {
             active = active .& (u .> cdf) .& (k .< 200)
         }
         if !all(small) {
-            for lane in 0..<4 where !small[lane] {
-                var g = self.lane(lane)
-                k[lane] = poissonPTRS(mean: lambda[lane], rng: &g)
-                setLane(lane, g)
-            }
+            var g0 = lane(0), g1 = lane(1), g2 = lane(2), g3 = lane(3)
+            var k0 = k[0], k1 = k[1], k2 = k[2], k3 = k[3]
+            if !small[0] { k0 = poissonPTRS(mean: lambda[0], rng: &g0) }
+            if !small[1] { k1 = poissonPTRS(mean: lambda[1], rng: &g1) }
+            if !small[2] { k2 = poissonPTRS(mean: lambda[2], rng: &g2) }
+            if !small[3] { k3 = poissonPTRS(mean: lambda[3], rng: &g3) }
+            setLanes(g0, g1, g2, g3)
+            k = SIMD4(k0, k1, k2, k3)
         }
         return k
     }
