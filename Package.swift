@@ -62,7 +62,7 @@ let package = Package(
                           path: "Benchmarks/PlannerBench"),
         // Solver-layer benchmark (release build): `swift run -c release solver-bench`.
         .executableTarget(name: "solver-bench", dependencies: ["LinearSolver", "CGLPK"], path: "Benchmarks/solver"),
-        // Benchmark of the Monte Carlo core against its numpy peer (Benchmarks/RESULTS-yieldmc.md).
+        // Benchmark of the Monte Carlo core against its numpy peer (Benchmarks/results/yieldmc.md).
         .executableTarget(
             name: "yieldmc-bench", dependencies: ["YieldMC"], path: "Benchmarks/yieldmc",
             exclude: ["models", "asm-check.sh"], swiftSettings: fastMath),
