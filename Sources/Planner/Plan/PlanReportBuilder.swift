@@ -13,8 +13,9 @@ struct PlanReportBuilder {
     private var model: LineModel { formulation.model }
     /// +1 when the LP maximizes (duals are values), −1 when it minimizes (duals are savings, sign flipped).
     private var valueSign: Double { formulation.problem.sense == .maximize ? 1 : -1 }
-    /// Multiplier that turns a dual per LP row unit into the report's shadow-price unit.
-    private var dualScale: Double { PlanScale.money }
+    /// Multiplier that turns a dual per LP row unit into the report's shadow-price unit: the objective's LP unit
+    /// is thousands of currency (profit, cost) or thousands of good units (max-output).
+    private var dualScale: Double { formulation.objective == .maxOutput ? PlanScale.units : PlanScale.money }
 
     func build() -> PlanReport {
         let U = PlanScale.units, M = PlanScale.money
@@ -102,7 +103,7 @@ struct PlanReportBuilder {
                     site: key.site, station: key.station, period: model.periods[t].id, tools: tools,
                     loadHours: load, availableHours: tools * effective,
                     utilization: upHours > 0 ? load / upHours : 0,
-                    shadowPricePerToolHour: formulation.objective == .maxOutput ? price : price,
+                    shadowPricePerToolHour: price,
                     valuePerExtraTool: price * effective))
             }
         }
