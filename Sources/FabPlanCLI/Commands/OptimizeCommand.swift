@@ -11,8 +11,8 @@ struct OptimizeCommand: ParsableCommand {
         commandName: "optimize",
         abstract: "Optimize the capacity plan of a line model (LP/MIP solved in-process by GLPK).",
         discussion: """
-        Exit codes: 0 plan found; 2 invalid model or options; 3 infeasible (explained); 4 no plan within the
-        limits; 5 solver failure; 6 cannot write output.
+        Exit codes: 0 plan found; 2 invalid model file; 3 infeasible (explained); 4 no plan within the limits;
+        5 solver failure; 6 cannot write output; 64 invalid command-line usage.
         """)
 
     @Argument(help: "Line-model file (YAML or JSON).")

@@ -3,8 +3,8 @@ import Foundation
 
 /// Errors the CLI reports itself: one line on stderr, a distinct exit code.
 ///
-/// Exit codes: 0 success; 2 invalid input (model files, options); 3 infeasible plan; 4 no solution within the
-/// limits; 5 solver failure; 6 I/O failure.
+/// Exit codes: 0 success; 2 invalid input files (models, scenarios, plans); 3 infeasible plan; 4 no solution
+/// within the limits; 5 solver failure; 6 I/O failure; 64 invalid command-line usage (ArgumentParser).
 enum CLIError: Error, CustomStringConvertible {
     case invalidInput(String)
     case io(String)
