@@ -10,6 +10,7 @@ public struct FabPlanCommand: ParsableCommand {
             ValidateCommand.self,
             OptimizeCommand.self,
             YieldCommand.self,
+            EvaluateCommand.self,
         ]
     )
     public init() {}
