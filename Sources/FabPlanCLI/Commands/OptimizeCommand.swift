@@ -50,7 +50,12 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Random seed of the risk estimate.")
     var seed: UInt64 = 1
 
+    @Option(name: .customLong("yield-quantile"),
+            help: "Plan with yields at this quantile of their Monte Carlo distribution, in (0, 1) (e.g. 0.1).")
+    var yieldQuantile: Double?
+
     func validate() throws {
+        if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
@@ -71,7 +76,11 @@ struct OptimizeCommand: ParsableCommand {
                     return true
                 }
             }
-            let formulation = Formulation(model: lineModel, objective: objective, integerTools: mode == .mip)
+            var planningModel = lineModel
+            if let q = yieldQuantile {
+                do { planningModel = try lineModel.withYieldQuantile(q, seed: seed) } catch { throw CLIError.invalidInput(String(describing: error)) }
+            }
+            let formulation = Formulation(model: planningModel, objective: objective, integerTools: mode == .mip)
             if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
             if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
             var report: PlanReport
