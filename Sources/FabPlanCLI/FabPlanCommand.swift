@@ -13,6 +13,7 @@ public struct FabPlanCommand: ParsableCommand {
             CompareCommand.self,
             SweepCommand.self,
             MergeCommand.self,
+            EvaluateCommand.self,
         ]
     )
     public init() {}

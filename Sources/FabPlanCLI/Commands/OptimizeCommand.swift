@@ -44,7 +44,19 @@ struct OptimizeCommand: ParsableCommand {
     @Option(name: .customLong("export-mps"), help: "Also write the LP/MIP in free MPS format.")
     var exportMPS: String?
 
+    @Option(name: .customLong("risk-trials"), help: "Monte Carlo trials to estimate the plan's risk (0 = off).")
+    var riskTrials: Int = 0
+
+    @Option(help: "Random seed of the risk estimate.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("yield-quantile"),
+            help: "Plan with yields at this quantile of their Monte Carlo distribution, in (0, 1) (e.g. 0.1).")
+    var yieldQuantile: Double?
+
     func validate() throws {
+        if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
+        guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
     }
@@ -64,14 +76,27 @@ struct OptimizeCommand: ParsableCommand {
                     return true
                 }
             }
-            let formulation = Formulation(model: lineModel, objective: objective, integerTools: mode == .mip)
+            var planningModel = lineModel
+            if let q = yieldQuantile {
+                do { planningModel = try lineModel.withYieldQuantile(q, seed: seed) } catch { throw CLIError.invalidInput(String(describing: error)) }
+            }
+            let formulation = Formulation(model: planningModel, objective: objective, integerTools: mode == .mip)
             if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
             if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
-            let report: PlanReport
+            var report: PlanReport
             do {
                 report = try CapacityPlanner.solve(formulation, options: options)
             } catch {
                 throw CLIError.solver(String(describing: error))
+            }
+            if riskTrials > 0 && (report.status == .optimal || report.status == .feasible) {
+                do {
+                    report.risk = try PlanEvaluation.evaluate(
+                        plan: report, model: lineModel, trials: riskTrials, seed: seed,
+                        threads: ProcessInfo.processInfo.activeProcessorCount).risk
+                } catch {
+                    throw CLIError.invalidInput("\(model): risk estimate: \(error)")
+                }
             }
             try emit(report)
             switch report.status {
@@ -90,7 +115,7 @@ struct OptimizeCommand: ParsableCommand {
 
     private func emit(_ report: PlanReport) throws {
         switch format {
-        case .table: try write(PlanRendering.table(report))
+        case .table: try write(PlanRendering.table(report) + (report.risk.map { "\n" + RiskRendering.table($0) } ?? ""))
         case .json: try write(PlanRendering.json(report))
         case .csv:
             let tables = PlanRendering.csvTables(report)

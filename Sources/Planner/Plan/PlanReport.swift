@@ -46,6 +46,8 @@ public struct PlanReport: Sendable, Codable {
     public var infeasibility: InfeasibilityReport?
     /// Unit of shadow prices: "<currency> per tool-hour" or "good units per tool-hour".
     public var shadowPriceUnit: String
+    /// Monte Carlo risk of this plan (`fabplan optimize --risk-trials N`); nil when not estimated.
+    public var risk: RiskReport?
 
     public init(status: PlanStatus, termination: TerminationReason, objective: Double?, objectiveKind: PlanObjective,
                 mode: String, mipGap: Double?, solveSeconds: Double, modelName: String, currency: String,

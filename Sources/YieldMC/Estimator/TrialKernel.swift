@@ -52,6 +52,9 @@ extension CompiledModel {
                 if gross > 0 && waferCount > 0 {
                     if ad == 0 {
                         good = SIMD4(repeating: waferCount * gross)
+                    } else if waferCount > aggregateThresholdLots {
+                        good = sampleAggregateWaferDies(waferCount: waferCount, grossDies: gross,
+                                                        areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)
                     } else {
                         good = sampleWaferDies(waferCount: Int(waferCount), grossDies: gross,
                                                areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)
@@ -101,6 +104,9 @@ extension CompiledModel {
                 let y = stepYield[k]
                 if !sampling {
                     n = n * y
+                } else if stepConcentration[k] > 0 && n.max() > unitsPerLot * aggregateThresholdLots {
+                    n = sampleAggregateLots(units: n, meanYield: y, concentration: stepConcentration[k],
+                                            unitsPerLot: unitsPerLot, rng: &rng)
                 } else if let table = stepLotTable[k] {
                     n = sampleLots(units: n, table: table, meanYield: y, concentration: stepConcentration[k], rng: &rng)
                 } else if stepConcentration[k] > 0 {

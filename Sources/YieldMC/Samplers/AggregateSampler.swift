@@ -1,0 +1,49 @@
+import Foundation
+
+/// Above this many lots (or wafers) per step and lane, the kernel draws the step's total losses (or the total
+/// good dies) from a normal distribution with the exact mean and variance of the per-lot (per-wafer) sum instead
+/// of sampling every lot. With N ≥ 256 independent bounded terms the Berry–Esseen bound keeps the CDF error of
+/// the sum below ~0.5·ρ/(σ³√N) (a few percent at worst for very skewed lots, far less for typical ones), and the
+/// mean and variance are exact by construction.
+public let aggregateThresholdLots: Double = 256
+
+/// Good units out of a step entered by `units` (per lane), in lots of `unitsPerLot` (the last one partial),
+/// by the normal approximation of the sum of per-lot beta-binomial losses:
+/// a lot of n units with yield ~ Beta(μc, (1 − μ)c) loses on average n(1 − μ) units with variance
+/// n·μ(1 − μ)·(c + n)/(c + 1); lots are independent, so the step's mean and variance are the sums over full lots
+/// and the partial lot. The draw is rounded to whole units and clamped to [0, units].
+@inline(__always)
+func sampleAggregateLots(
+    units: SIMD4<Double>, meanYield mu: Double, concentration c: Double, unitsPerLot lotSize: Double,
+    rng: inout Xoshiro256x4
+) -> SIMD4<Double> {
+    let l = SIMD4<Double>(repeating: lotSize)
+    let full = VectorMath.floor(units * (1.0 / lotSize))
+    let remainder = VectorMath.max(units - full * l, .zero)
+    let spread = mu * (1 - mu) / (c + 1)
+    let variance = spread * (full * l * (c + lotSize) + remainder * (remainder + c))
+    let mean = units * (1 - mu)
+    let z = rng.normalPair().0
+    var lost = (mean + variance.squareRoot() * z).rounded(.toNearestOrEven)
+    lost = VectorMath.min(VectorMath.max(lost, .zero), units)
+    return units - lost
+}
+
+/// Good dies on `waferCount` wafers (per lane, same count on every lane) by the normal approximation of the sum of
+/// per-wafer good dies: with D ~ Gamma(α, mean D0) and p = e^(−A·D), E[p] = (1 + A·D0/α)^(−α) and
+/// E[p²] = (1 + 2A·D0/α)^(−α) (gamma Laplace transform); one wafer of G gross dies gives mean G·E[p] and variance
+/// G·(E[p] − E[p²]) + G²·(E[p²] − E[p]²). Rounded to whole dies, clamped to [0, wafers·G].
+@inline(__always)
+func sampleAggregateWaferDies(
+    waferCount: Double, grossDies g: Double, areaTimesMeanDefects ad: Double, alpha: Double,
+    rng: inout Xoshiro256x4
+) -> SIMD4<Double> {
+    let m1 = Foundation.pow(1 + ad / alpha, -alpha)
+    let m2 = Foundation.pow(1 + 2 * ad / alpha, -alpha)
+    let perWaferVariance = Swift.max(g * (m1 - m2) + g * g * (m2 - m1 * m1), 0)
+    let mean = waferCount * g * m1
+    let sd = (waferCount * perWaferVariance).squareRoot()
+    let z = rng.normalPair().0
+    let good = (SIMD4(repeating: mean) + sd * z).rounded(.toNearestOrEven)
+    return VectorMath.min(VectorMath.max(good, .zero), SIMD4(repeating: waferCount * g))
+}

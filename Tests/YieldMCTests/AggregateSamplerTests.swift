@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import YieldMC
+
+@Suite("aggregate (normal) step and wafer sampling against the per-lot / per-wafer paths")
+struct AggregateSamplerTests {
+    @Test("300 lots of 100 units, mean yield 0.9, concentration 20: both paths give mean and variance of losses within 5 SE")
+    func lotsMatch() {
+        // Closed form: losses per lot of n = 100 ~ BetaBinomial, mean n(1 − μ) = 10,
+        // variance n·μ(1 − μ)(c + n)/(c + 1) = 100·0.09·120/21 = 51.428…; 300 independent lots:
+        // mean 3000, variance 15,428.6 (sd 124.2). With m samples SE(mean) = sd/√m and
+        // SE(variance) ≈ var·√(2/(m − 1)) (near-normal sum).
+        let units = SIMD4<Double>(repeating: 30_000)
+        let expectedMean = 3000.0, expectedVariance = 300 * 100 * 0.09 * 120 / 21
+        var perLot = SampleMoments(), aggregate = SampleMoments()
+        var g1 = Xoshiro256x4(seed: 5, block: 0), g2 = Xoshiro256x4(seed: 6, block: 0)
+        for _ in 0..<1500 {
+            let a = sampleLots(units: units, meanYield: 0.9, concentration: 20, unitsPerLot: 100, rng: &g1)
+            let b = sampleAggregateLots(units: units, meanYield: 0.9, concentration: 20, unitsPerLot: 100, rng: &g2)
+            for i in 0..<4 { perLot.add(30_000 - a[i]); aggregate.add(30_000 - b[i]) }
+        }
+        for m in [perLot, aggregate] {
+            #expect(Swift.abs(m.mean - expectedMean) < 5 * (expectedVariance / m.n).squareRoot())
+            #expect(Swift.abs(m.variance - expectedVariance) < 5 * expectedVariance * (2 / (m.n - 1)).squareRoot())
+        }
+    }
+
+    @Test("400 wafers of 50 gross dies, A·D0 = 0.5, α = 2: both paths match the gamma-mixture mean and variance within 5 SE")
+    func wafersMatch() {
+        // E[p] = (1 + 0.25)^−2 = 0.64, E[p²] = (1 + 0.5)^−2 = 0.4444…;
+        // per wafer: mean 50·0.64 = 32, variance 50·(0.64 − 0.4444) + 2500·(0.4444 − 0.4096) = 9.778 + 86.94 = 96.72;
+        // 400 wafers: mean 12,800, variance 38,688.
+        let m1 = 0.64, m2 = 1 / 2.25
+        let expectedMean = 400 * 50 * m1
+        let expectedVariance = 400 * (50 * (m1 - m2) + 2500 * (m2 - m1 * m1))
+        var perWafer = SampleMoments(), aggregate = SampleMoments()
+        var g1 = Xoshiro256x4(seed: 7, block: 0), g2 = Xoshiro256x4(seed: 8, block: 0)
+        for _ in 0..<1000 {
+            let a = sampleWaferDies(waferCount: 400, grossDies: 50, areaTimesMeanDefects: 0.5, alpha: 2, rng: &g1)
+            let b = sampleAggregateWaferDies(waferCount: 400, grossDies: 50, areaTimesMeanDefects: 0.5, alpha: 2, rng: &g2)
+            for i in 0..<4 { perWafer.add(a[i]); aggregate.add(b[i]) }
+        }
+        for m in [perWafer, aggregate] {
+            #expect(Swift.abs(m.mean - expectedMean) < 5 * (expectedVariance / m.n).squareRoot())
+            #expect(Swift.abs(m.variance - expectedVariance) < 5 * expectedVariance * (2 / (m.n - 1)).squareRoot())
+        }
+    }
+}
