@@ -7,7 +7,8 @@ enum StochasticRendering {
         func f(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "-" }
         var out = "Two-stage stochastic plan (\(r.mode), \(r.scenarios) scenarios, seed \(r.seed), "
             + "\(r.rows) rows x \(r.columns) columns, \(String(format: "%.2f", r.solveSeconds)) s)\n\n"
-        out += "RP   (stochastic optimum, expected)   \(f(r.recourseProblem))\n"
+        out += "RP   (stochastic optimum, expected)   \(f(r.recourseProblem))  [\(r.recourseTermination)"
+            + (r.recourseMIPGap.map { String(format: ", gap %.4f%%", $0 * 100) } ?? "") + "]\n"
         out += "EV   (deterministic, nominal model)   \(f(r.expectedValueProblem))\n"
         out += "EEV  (EV purchases over scenarios)    \(f(r.expectedResultOfEV))\n"
         out += "VSS  (value of stochastic solution)   \(f(r.valueOfStochasticSolution))\n"

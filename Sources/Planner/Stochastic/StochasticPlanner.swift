@@ -43,6 +43,9 @@ public struct StochasticReport: Sendable, Codable, Hashable {
     public var waitAndSee: Double
     /// Expected value of perfect information.
     public var expectedValueOfPerfectInformation: Double
+    /// Why the RP solve stopped (`optimal`, `timeLimit`, ...) and its relative MIP gap (MIP only).
+    public var recourseTermination: String
+    public var recourseMIPGap: Double?
     /// Rows × columns of the merged problem.
     public var rows: Int
     public var columns: Int
@@ -117,6 +120,8 @@ public enum StochasticPlanner {
             purchases: purchases, recourseProblem: rpValue, expectedValueProblem: evValue,
             expectedResultOfEV: eev, valueOfStochasticSolution: eev.map { maximize ? rpValue - $0 : $0 - rpValue },
             waitAndSee: ws, expectedValueOfPerfectInformation: maximize ? ws - rpValue : rpValue - ws,
+            recourseTermination: rp.termination.rawValue,
+            recourseMIPGap: rp.mipGap.flatMap { $0.isFinite && $0 < 1e6 ? $0 : nil },
             rows: stochastic.problem.rows.count, columns: stochastic.problem.columns.count,
             solveSeconds: (ContinuousClock.now - clock).seconds)
     }
