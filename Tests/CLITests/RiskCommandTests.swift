@@ -50,4 +50,14 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("\(path): products[0].product: unknown product \"x\""))
     }
+
+    @Test func badQuantileAndScenarioCountAreUsageErrors() throws {
+        // ArgumentParser validation failures exit 64 (EX_USAGE) with the message on stderr, like --gap.
+        let q = try CLIRunner.run(["optimize", "Fixtures/risk/binomial-step.yaml", "--yield-quantile", "1"])
+        #expect(q.status == 64)
+        #expect(q.stderr.contains("--yield-quantile must be in (0, 1), got 1.0"))
+        let k = try CLIRunner.run(["optimize", "Fixtures/risk/binomial-step.yaml", "--stochastic", "0"])
+        #expect(k.status == 64)
+        #expect(k.stderr.contains("--stochastic must be at least 1 scenario, got 0"))
+    }
 }

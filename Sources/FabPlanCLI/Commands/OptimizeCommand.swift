@@ -54,7 +54,11 @@ struct OptimizeCommand: ParsableCommand {
             help: "Plan with yields at this quantile of their Monte Carlo distribution, in (0, 1) (e.g. 0.1).")
     var yieldQuantile: Double?
 
+    @Option(help: "Two-stage stochastic plan over K scenarios (shared tool purchases); reports RP, EV, EEV, VSS, WS, EVPI.")
+    var stochastic: Int?
+
     func validate() throws {
+        if let k = stochastic, k < 1 { throw ValidationError(StochasticPlanError.scenarioCount(k).description) }
         if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -79,6 +83,21 @@ struct OptimizeCommand: ParsableCommand {
             var planningModel = lineModel
             if let q = yieldQuantile {
                 do { planningModel = try lineModel.withYieldQuantile(q, seed: seed) } catch { throw CLIError.invalidInput(String(describing: error)) }
+            }
+            if let k = stochastic {
+                let result: StochasticReport
+                do {
+                    result = try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: objective,
+                                                        integerTools: mode == .mip, timeLimitSeconds: timeLimit, mipGap: gap)
+                } catch { throw CLIError.solver(String(describing: error)) }
+                if format == .json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                    try write(String(decoding: try encoder.encode(result), as: UTF8.self) + "\n")
+                } else {
+                    try write(StochasticRendering.table(result))
+                }
+                return
             }
             let formulation = Formulation(model: planningModel, objective: objective, integerTools: mode == .mip)
             if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }

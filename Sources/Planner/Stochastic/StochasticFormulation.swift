@@ -27,27 +27,34 @@ public struct StochasticFormulation: Sendable {
         merge(objective: objective)
     }
 
+    /// Merges the scenario problems. First-stage columns and rows are identified per scenario by their key
+    /// (station, period), not by index, so scenarios whose formulations number columns differently still share
+    /// the right purchases. The objective constant (revenue on demand) is averaged over scenarios.
     private mutating func merge(objective: PlanObjective) {
         let K = Double(scenarios.count)
         let base = scenarios[0]
-        // First-stage columns and rows: tool purchases and the rows that only involve them.
-        var firstStage = Set<Int>()
-        for (_, cols) in base.buyColumns { for (_, c) in cols { firstStage.insert(c) } }
-        var firstStageRows = Set<Int>()
-        for (_, r) in base.floorRows { firstStageRows.insert(r) }
-        for (_, r) in base.budgetPeriodRows { firstStageRows.insert(r) }
-        if let r = base.budgetTotalRow { firstStageRows.insert(r) }
-
-        var shared: [Int: Int] = [:]
-        for j in firstStage.sorted() {
-            var c = base.problem.columns[j]
-            // Capital is paid once: its full coefficient (the same in every scenario).
-            c.objective = base.problem.columns[j].objective
-            shared[j] = problem.addColumn(c)
+        // Shared purchase columns, keyed by (station, buy period), from scenario 0.
+        var sharedByKey: [StationKey: [Int: Int]] = [:]
+        for key in base.buyColumns.keys.sorted() {
+            for t in (base.buyColumns[key] ?? [:]).keys.sorted() {
+                guard let j = base.buyColumns[key]?[t] else { continue }
+                var c = base.problem.columns[j]
+                c.objective = base.problem.columns[j].objective  // capital is paid once, full coefficient
+                let merged = problem.addColumn(c)
+                sharedByKey[key, default: [:]][t] = merged
+                firstStageColumns.append(merged)
+            }
         }
-        firstStageColumns = shared.keys.sorted().map { shared[$0]! }
+        problem.objectiveConstant = scenarios.map(\.problem.objectiveConstant).reduce(0, +) / K
 
         for (k, f) in scenarios.enumerated() {
+            var shared: [Int: Int] = [:]
+            for (key, cols) in f.buyColumns { for (t, j) in cols { if let s = sharedByKey[key]?[t] { shared[j] = s } } }
+            var firstStageRows = Set<Int>()
+            for (_, r) in f.floorRows { firstStageRows.insert(r) }
+            for (_, r) in f.budgetPeriodRows { firstStageRows.insert(r) }
+            if let r = f.budgetTotalRow { firstStageRows.insert(r) }
+
             var cmap = [Int](repeating: -1, count: f.problem.columns.count)
             for (j, col) in f.problem.columns.enumerated() {
                 if let s = shared[j] { cmap[j] = s; continue }
