@@ -19,17 +19,12 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The base model (or scenario), then one or more scenario or model files.")
     var files: [String]
 
-    @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var objective: PlanObjective = .maxProfit
+    @OptionGroup var solve: PlanSolveOptions
 
     @Flag(exclusivity: .exclusive, help: "Integer tool purchases (--mip, default) or continuous (--lp).")
     var mode: Mode = .mip
 
-    @Option(name: .customLong("time-limit"), help: "Solver time limit per plan, seconds.")
-    var timeLimit: Double = 60
 
-    @Option(help: "Relative MIP gap at which to stop.")
-    var gap: Double = PlanOptions().mipGap
 
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: Format = .table
@@ -45,17 +40,13 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give a base file and at least one what-if file") }
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
         guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50") }
     }
 
     func run() throws {
         try reportingErrors {
-            var options = PlanOptions(objective: objective, integerTools: mode == .mip)
-            options.timeLimitSeconds = timeLimit
-            options.mipGap = gap
+            let options = solve.planOptions(integerTools: mode == .mip)
             let report: ComparisonReport
             do {
                 report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,

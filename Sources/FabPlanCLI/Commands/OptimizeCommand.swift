@@ -18,19 +18,14 @@ struct OptimizeCommand: ParsableCommand {
     @Argument(help: "Line-model file (YAML or JSON).")
     var model: String
 
-    @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var objective: PlanObjective = .maxProfit
+    @OptionGroup var solve: PlanSolveOptions
 
     @Flag(exclusivity: .exclusive, help: "Integer tool purchases (--mip, default) or continuous (--lp).")
     var mode: Mode = .mip
 
     enum Mode: String, EnumerableFlag { case mip, lp }
 
-    @Option(name: .customLong("time-limit"), help: "Solver time limit, seconds.")
-    var timeLimit: Double = 60
 
-    @Option(help: "Relative MIP gap at which to stop.")
-    var gap: Double = PlanOptions().mipGap
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
@@ -61,16 +56,12 @@ struct OptimizeCommand: ParsableCommand {
         if let k = stochastic, k < 1 { throw ValidationError(StochasticPlanError.scenarioCount(k).description) }
         if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
     }
 
     func run() throws {
         try reportingErrors {
             let lineModel = try loadModel(model)
-            var options = PlanOptions(objective: objective, integerTools: mode == .mip)
-            options.timeLimitSeconds = timeLimit
-            options.mipGap = gap
+            var options = solve.planOptions(integerTools: mode == .mip)
             if stderrIsTerminal && mode == .mip {
                 options.progress = { p in
                     let inc = p.incumbent.map { Fmt.n($0, 1) } ?? "-"
@@ -87,8 +78,8 @@ struct OptimizeCommand: ParsableCommand {
             if let k = stochastic {
                 let result: StochasticReport
                 do {
-                    result = try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: objective,
-                                                        integerTools: mode == .mip, timeLimitSeconds: timeLimit, mipGap: gap)
+                    result = try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: solve.objective,
+                                                        integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit, mipGap: solve.gap)
                 } catch { throw CLIError.solver(String(describing: error)) }
                 if format == .json {
                     let encoder = JSONEncoder()
@@ -99,7 +90,7 @@ struct OptimizeCommand: ParsableCommand {
                 }
                 return
             }
-            let formulation = Formulation(model: planningModel, objective: objective, integerTools: mode == .mip)
+            let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
             if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
             if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
             var report: PlanReport

@@ -23,17 +23,12 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("vary"), help: "PATH=FROM:TO:STEP (set) or PATH*=FROM:TO:STEP (scale); repeatable.")
     var vary: [String] = []
 
-    @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var objective: PlanObjective = .maxProfit
+    @OptionGroup var solve: PlanSolveOptions
 
     @Flag(exclusivity: .exclusive, help: "Continuous tool purchases (--lp, default for sweeps) or integer (--mip).")
     var mode: Mode = .lp
 
-    @Option(name: .customLong("time-limit"), help: "Solver time limit per point, seconds.")
-    var timeLimit: Double = 60
 
-    @Option(help: "Relative MIP gap at which to stop.")
-    var gap: Double = PlanOptions().mipGap
 
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -52,8 +47,6 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=FROM:TO:STEP") }
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
     }
 
@@ -68,9 +61,7 @@ struct SweepCommand: ParsableCommand {
             } catch let e as SweepSpecError {
                 throw CLIError.invalidInput(e.description)
             }
-            var plan = PlanOptions(objective: objective, integerTools: mode == .mip)
-            plan.timeLimitSeconds = timeLimit
-            plan.mipGap = gap
+            let plan = solve.planOptions(integerTools: mode == .mip)
             let result: SweepResult
             let timings: SweepTimings
             do {

@@ -1,0 +1,28 @@
+import ArgumentParser
+import FabPlan
+
+/// The solve options every plan-producing command shares (optimize, compare, sweep): what to optimize and when
+/// the solver stops. Each command keeps its own --mip/--lp default.
+struct PlanSolveOptions: ParsableArguments {
+    @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var objective: PlanObjective = .maxProfit
+
+    @Option(name: .customLong("time-limit"), help: "Solver time limit per plan, seconds.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Relative MIP gap at which to stop.")
+    var gap: Double = PlanOptions().mipGap
+
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+    }
+
+    /// Planner options for these settings.
+    func planOptions(integerTools: Bool) -> PlanOptions {
+        var options = PlanOptions(objective: objective, integerTools: integerTools)
+        options.timeLimitSeconds = timeLimit
+        options.mipGap = gap
+        return options
+    }
+}
