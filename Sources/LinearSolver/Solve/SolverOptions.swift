@@ -27,6 +27,10 @@ public struct SolverOptions: Sendable {
     /// Called during branch-and-cut with progress; return `false` to cancel the solve.
     /// Runs on the solving thread, inside the solve; it must not call the solver.
     public var progress: (@Sendable (MIPProgress) -> Bool)? = nil
+    /// Cap on GLPK's heap for this solve, in MiB (`glp_mem_limit`). GLPK treats exceeding it as a fatal error,
+    /// which the guard turns into `SolverError.glpkFatal`: a model too big for the host fails instead of
+    /// exhausting memory. `nil` = no cap.
+    public var memoryLimitMegabytes: Int? = nil
     /// Minimum seconds between two progress reports at node selection (new incumbents are always reported).
     public var progressIntervalSeconds: Double = 0.5
 
@@ -44,6 +48,9 @@ extension SolverOptions {
         }
         if !(mipGap >= 0) || !mipGap.isFinite {
             throw SolverError.invalidOption("mipGap must be a finite relative gap ≥ 0, got \(mipGap)")
+        }
+        if let mb = memoryLimitMegabytes, mb < 1 || mb > Int(Int32.max) {
+            throw SolverError.invalidOption("memoryLimitMegabytes must be between 1 and \(Int32.max) MiB, got \(mb)")
         }
         if !(progressIntervalSeconds >= 0) || !progressIntervalSeconds.isFinite {
             throw SolverError.invalidOption("progressIntervalSeconds must be finite and ≥ 0, got \(progressIntervalSeconds)")
