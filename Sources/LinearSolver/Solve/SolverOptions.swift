@@ -1,6 +1,19 @@
-/// How to solve a `LinearProblem`.
+/// How to solve a `LinearProblem`. Defaults suit planning LPs: dual-then-primal simplex, scaling, no presolve
+/// (keeps a basis for warm starts and ranges), MIP gap 1e-4 with cuts and heuristics, duals of MIPs from the
+/// LP with integers fixed.
 public struct SolverOptions: Sendable {
-    public enum LPMethod: String, Sendable, Hashable, Codable { case primalSimplex, dualSimplex, dualThenPrimal, interiorPoint }
+    /// GLPK's LP algorithms. On capacity LPs GLPK's primal and dual simplex can differ by 6x either way;
+    /// after a right-hand-side change from a warm basis, the dual simplex is the right choice.
+    public enum LPMethod: String, Sendable, Hashable, Codable {
+        /// Primal simplex (`GLP_PRIMAL`): usually the faster cold start.
+        case primalSimplex
+        /// Dual simplex (`GLP_DUAL`): re-solves after rhs/bound changes from a warm basis.
+        case dualSimplex
+        /// Dual simplex, switching to primal if it fails (`GLP_DUALP`).
+        case dualThenPrimal
+        /// Interior point (`glp_interior`): no basis, no ranges, no time limit; LPs only.
+        case interiorPoint
+    }
 
     /// LP algorithm (for MIPs: the root LP and the fixed-integer re-solve).
     public var lpMethod: LPMethod = .dualThenPrimal
