@@ -17,10 +17,14 @@ void cglpk_mip_callback(glp_tree *T, void *info) {
     /* glp_ios_node_bound(T, 0) is fatal: only ask for the bound of an existing node. */
     int best = glp_ios_best_node(T);
     if (best != 0) {
-        pr.has_bound = 1;
-        pr.bound = glp_ios_node_bound(T, best);
-        a->has_bound = 1;
-        a->last_bound = pr.bound;
+        double bound = glp_ios_node_bound(T, best);
+        /* ±DBL_MAX: the node's LP is not solved yet, so there is no bound to report. */
+        if (bound > -DBL_MAX && bound < DBL_MAX) {
+            pr.has_bound = 1;
+            pr.bound = bound;
+            a->has_bound = 1;
+            a->last_bound = bound;
+        }
     }
     if (pr.has_incumbent) {
         double gap = glp_ios_mip_gap(T);

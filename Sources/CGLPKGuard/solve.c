@@ -196,6 +196,8 @@ static void solve_body(cglpk_session *s, void *arg) {
     solve_args *a = (solve_args *)arg;
     const cglpk_problem *p = a->prob;
     const cglpk_params *pp = a->params;
+    /* The limit lives in this thread's environment, which is freed at the end of the call. */
+    if (pp->memory_limit_mb > 0) glp_mem_limit(pp->memory_limit_mb);
     glp_prob *P = cglpk_build(p);
     int is_mip = 0;
     if (p->col_kind != NULL)

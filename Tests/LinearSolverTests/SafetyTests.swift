@@ -25,6 +25,24 @@ struct SafetyTests {
         #expect(abs((t.objective ?? .nan) - 20) < 1e-9)
     }
 
+    /// A fatal error in the middle of a real solve: a 1 MiB cap on GLPK's heap cannot hold the 60 × 60
+    /// transportation LP (3,600 columns, 7,200 nonzeros; GLPK needs several MiB to build and factorize it).
+    /// GLPK raises its memory-limit fatal error inside the pipeline; it is trapped and thrown, and the same
+    /// problem solves on the same thread right after without the cap (optimal).
+    @Test func memoryLimitFatalErrorInsideSolveIsTrapped() throws {
+        let p = Examples.transportation(sources: 60, sinks: 60)
+        var capped = SolverOptions()
+        capped.memoryLimitMegabytes = 1
+        do {
+            _ = try GLPKSolver.solve(p, options: capped)
+            Issue.record("expected a trapped fatal error")
+        } catch SolverError.glpkFatal(let message) {
+            #expect(message.lowercased().contains("memory"), "\(message)")
+        }
+        let s = try GLPKSolver.solve(p)
+        #expect(s.termination == .optimal)
+    }
+
     /// Calling the solver from its own progress callback would nest two GLPK calls on one thread: refused.
     @Test func reentrantSolveFromCallbackIsRefused() throws {
         let record = Record()

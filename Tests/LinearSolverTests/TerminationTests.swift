@@ -122,6 +122,44 @@ struct TerminationTests {
         #expect(abs((s.objective ?? .nan) - inc) < 1e-9)
     }
 
+    /// Progress reports are consistent: for the knapsack (max), the LP bound is the capacity W (the objective
+    /// equals the constraint row), so every best bound lies in [incumbent, W]; the gap is GLPK's
+    /// |incumbent − bound| / (|incumbent| + ε); active nodes never exceed the nodes created; time grows.
+    @Test func progressReportsAreConsistent() throws {
+        let p = Examples.hardKnapsack()
+        let capacity = p.rows[0].upper
+        let log = ProgressLog()
+        var options = SolverOptions()
+        options.timeLimitSeconds = 0.2
+        options.cuts = false
+        options.heuristics = false
+        options.mipGap = 0
+        options.progressIntervalSeconds = 0
+        options.progress = { log.append($0); return true }
+        let s = try GLPKSolver.solve(p, options: options)
+        #expect(s.termination == .timeLimit)
+        let reports = log.items
+        #expect(reports.count >= 2)
+        var lastElapsed = 0.0
+        for r in reports {
+            if let b = r.bestBound { #expect(b <= capacity + 1e-6) }
+            if let b = r.bestBound, let inc = r.incumbent {
+                #expect(inc <= b + 1e-6)
+                let gap = try #require(r.gap)
+                #expect(abs(gap - abs(inc - b) / (abs(inc) + Double.ulpOfOne)) <= 1e-9)
+            }
+            #expect(r.activeNodes <= r.totalNodes)
+            #expect(r.elapsedSeconds >= lastElapsed)
+            lastElapsed = r.elapsedSeconds
+        }
+        #expect(reports.contains { $0.incumbent != nil })
+    }
+
+    final class ProgressLog: @unchecked Sendable {
+        private(set) var items: [MIPProgress] = []
+        func append(_ p: MIPProgress) { items.append(p) }
+    }
+
     final class Box: @unchecked Sendable {
         var calls = 0
         var incumbent: Double?

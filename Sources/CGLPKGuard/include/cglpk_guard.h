@@ -93,6 +93,7 @@ typedef struct cglpk_params {
     cglpk_progress_fn progress;/* NULL = none */
     void *progress_context;
     double progress_interval_seconds; /* min seconds between two node-selection reports */
+    int memory_limit_mb;       /* > 0: glp_mem_limit for this call; exceeding it is a (trapped) fatal error */
 } cglpk_params;
 
 /* Outputs. Arrays are caller-allocated ([m] / [n]); any may be NULL to skip it.

@@ -42,8 +42,11 @@ public struct LinearProblem: Sendable, Hashable {
 
     /// One nonzero of the constraint matrix, 0-based row and column indices.
     public struct Entry: Sendable, Hashable {
+        /// 0-based row index.
         public var row: Int
+        /// 0-based column index.
         public var column: Int
+        /// Coefficient a_ij (finite; an explicit 0 is accepted and not stored by GLPK).
         public var value: Double
         public init(row: Int, column: Int, value: Double) { self.row = row; self.column = column; self.value = value }
     }

@@ -61,6 +61,7 @@ public enum GLPKSolver {
         params.mip_duals = options.computeMIPDuals ? 1 : 0
         params.echo_log = options.echoLog ? 1 : 0
         params.progress_interval_seconds = options.progressIntervalSeconds
+        params.memory_limit_mb = options.memoryLimitMegabytes.map { Int32($0) } ?? 0
 
         var result = cglpk_result()
         let rc: Int32 = withExtendedLifetime(box) {

@@ -1,6 +1,19 @@
-/// How to solve a `LinearProblem`.
+/// How to solve a `LinearProblem`. Defaults suit planning LPs: dual-then-primal simplex, scaling, no presolve
+/// (keeps a basis for warm starts and ranges), MIP gap 1e-4 with cuts and heuristics, duals of MIPs from the
+/// LP with integers fixed.
 public struct SolverOptions: Sendable {
-    public enum LPMethod: String, Sendable, Hashable, Codable { case primalSimplex, dualSimplex, dualThenPrimal, interiorPoint }
+    /// GLPK's LP algorithms. On capacity LPs GLPK's primal and dual simplex can differ by 6x either way;
+    /// after a right-hand-side change from a warm basis, the dual simplex is the right choice.
+    public enum LPMethod: String, Sendable, Hashable, Codable {
+        /// Primal simplex (`GLP_PRIMAL`): usually the faster cold start.
+        case primalSimplex
+        /// Dual simplex (`GLP_DUAL`): re-solves after rhs/bound changes from a warm basis.
+        case dualSimplex
+        /// Dual simplex, switching to primal if it fails (`GLP_DUALP`).
+        case dualThenPrimal
+        /// Interior point (`glp_interior`): no basis, no ranges, no time limit; LPs only.
+        case interiorPoint
+    }
     /// Branch-and-cut: which fractional variable to branch on.
     public enum Branching: String, Sendable, Hashable, Codable {
         /// GLPK's default: Driebeck and Tomlin's heuristic.
@@ -48,6 +61,10 @@ public struct SolverOptions: Sendable {
     /// Called during branch-and-cut with progress; return `false` to cancel the solve.
     /// Runs on the solving thread, inside the solve; it must not call the solver.
     public var progress: (@Sendable (MIPProgress) -> Bool)? = nil
+    /// Cap on GLPK's heap for this solve, in MiB (`glp_mem_limit`). GLPK treats exceeding it as a fatal error,
+    /// which the guard turns into `SolverError.glpkFatal`: a model too big for the host fails instead of
+    /// exhausting memory. `nil` = no cap.
+    public var memoryLimitMegabytes: Int? = nil
     /// Minimum seconds between two progress reports at node selection (new incumbents are always reported).
     public var progressIntervalSeconds: Double = 0.5
 
@@ -65,6 +82,9 @@ extension SolverOptions {
         }
         if !(mipGap >= 0) || !mipGap.isFinite {
             throw SolverError.invalidOption("mipGap must be a finite relative gap ≥ 0, got \(mipGap)")
+        }
+        if let mb = memoryLimitMegabytes, mb < 1 || mb > Int(Int32.max) {
+            throw SolverError.invalidOption("memoryLimitMegabytes must be between 1 and \(Int32.max) MiB, got \(mb)")
         }
         if !(progressIntervalSeconds >= 0) || !progressIntervalSeconds.isFinite {
             throw SolverError.invalidOption("progressIntervalSeconds must be finite and ≥ 0, got \(progressIntervalSeconds)")
