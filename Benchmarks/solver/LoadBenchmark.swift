@@ -42,17 +42,24 @@ enum LoadBenchmark {
 
         /// GLPK alone, matrix column by column with `glp_set_mat_col` from ready compressed columns (the entries
         /// are generated in column order, 10 per column). Returns the whole build's seconds.
+        /// The part both GLPK peers share: a problem with its rows, columns, bounds and objective, no matrix yet.
+        func createWithBounds() -> OpaquePointer? {
+            let P = glp_create_prob()
+            let m = Int32(rowUpper.count), n = Int32(objective.count)
+            glp_add_rows(P, m)
+            glp_add_cols(P, n)
+            for i in 0..<Int(m) { glp_set_row_bnds(P, Int32(i + 1), GLP_UP, 0, rowUpper[i]) }
+            for j in 0..<Int(n) {
+                glp_set_col_bnds(P, Int32(j + 1), GLP_DB, colLower[j], colUpper[j])
+                glp_set_obj_coef(P, Int32(j + 1), objective[j])
+            }
+            return P
+        }
+
         func runByColumn(perColumn: Int) -> Double {
             Timing.seconds {
-                let P = glp_create_prob()
-                let m = Int32(rowUpper.count), n = Int32(objective.count)
-                glp_add_rows(P, m)
-                glp_add_cols(P, n)
-                for i in 0..<Int(m) { glp_set_row_bnds(P, Int32(i + 1), GLP_UP, 0, rowUpper[i]) }
-                for j in 0..<Int(n) {
-                    glp_set_col_bnds(P, Int32(j + 1), GLP_DB, colLower[j], colUpper[j])
-                    glp_set_obj_coef(P, Int32(j + 1), objective[j])
-                }
+                let P = createWithBounds()
+                let n = Int32(objective.count)
                 ia.withUnsafeBufferPointer { ib in
                     ar.withUnsafeBufferPointer { ab in
                         for j in 0..<Int(n) {
@@ -68,15 +75,7 @@ enum LoadBenchmark {
         func run() -> (Double, Double) {
             var loadSeconds = 0.0
             let total = Timing.seconds {
-                let P = glp_create_prob()
-                let m = Int32(rowUpper.count), n = Int32(objective.count)
-                glp_add_rows(P, m)
-                glp_add_cols(P, n)
-                for i in 0..<Int(m) { glp_set_row_bnds(P, Int32(i + 1), GLP_UP, 0, rowUpper[i]) }
-                for j in 0..<Int(n) {
-                    glp_set_col_bnds(P, Int32(j + 1), GLP_DB, colLower[j], colUpper[j])
-                    glp_set_obj_coef(P, Int32(j + 1), objective[j])
-                }
+                let P = createWithBounds()
                 loadSeconds = Timing.seconds { glp_load_matrix(P, Int32(ia.count - 1), ia, ja, ar) }
                 glp_delete_prob(P)
             }
