@@ -69,6 +69,10 @@ let package = Package(
         // What-if sweep benchmark (release build): `swift run -c release sweep-bench`.
         .executableTarget(name: "sweep-bench", dependencies: ["Planner", "LineModel", "LinearSolver", .product(name: "Yams", package: "Yams")], path: "Benchmarks/SweepBench"),
 
+        // Two-stage stochastic planning benchmark (release build): `swift run -c release stochastic-bench`.
+        .executableTarget(name: "stochastic-bench", dependencies: ["Planner", "LineModel", "LinearSolver"],
+                          path: "Benchmarks/StochasticBench"),
+
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),
         .testTarget(name: "YieldMCTests", dependencies: ["YieldMC"]),

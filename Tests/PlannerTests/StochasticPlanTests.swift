@@ -33,6 +33,11 @@ import Testing
         #expect(abs((r.valueOfStochasticSolution ?? 0) - 50_000) < 1e-3)
         #expect(abs(r.waitAndSee - 700_000) < 1e-3)
         #expect(abs(r.expectedValueOfPerfectInformation - 100_000) < 1e-3)
+        #expect(r.planSource == "recourse problem")
+        #expect(r.waitAndSeeSolved == 2)
+        // Solved to optimality: the bounds equal the values.
+        #expect(abs((r.recourseBound ?? .nan) - 600_000) < 1e-3)
+        #expect(abs((r.waitAndSeeBound ?? .nan) - 700_000) < 1e-3)
     }
 
     @Test func zeroVariabilityGivesTheDeterministicPlan() throws {
@@ -65,6 +70,41 @@ import Testing
             let tol = 1e-6 * max(1, abs(r.recourseProblem))
             #expect((r.valueOfStochasticSolution ?? -1) >= -tol)
             #expect(r.expectedValueOfPerfectInformation >= -tol)
+        }
+    }
+
+    @Test func threadCountDoesNotChangeThePlan() throws {
+        var model = Self.toolDecision(yield: 0.8)
+        model.products[0].route[0].yieldConcentration = 5
+        let one = try StochasticPlanner.plan(model, scenarioCount: 5, seed: 2, threads: 1)
+        let three = try StochasticPlanner.plan(model, scenarioCount: 5, seed: 2, threads: 3)
+        #expect(one.threads == 1 && three.threads == 3)
+        #expect(one.purchases == three.purchases)
+        #expect(one.recourseProblem == three.recourseProblem)
+        #expect(one.waitAndSee == three.waitAndSee)
+        #expect(one.expectedResultOfEV == three.expectedResultOfEV)
+    }
+
+    @Test func withNoTimeForTheSearchThePlanIsTheDeterministicOne() throws {
+        // Budget 0.04 s: RP's share (0.85 · 0.04 s) and every WS share are below the 0.05 s minimum, so they are
+        // skipped; EV always runs. The plan is then EV's purchases (n = 1): RP = EEV = 550,000 (hand-worked in
+        // handWorkedTwoYieldScenarios), VSS = 0; each scenario's WS stands in as the plan's own value there
+        // (y = 0.5: 300,000; y = 1: 800,000), so WS = 550,000 and EVPI = 0.
+        let r = try StochasticPlanner.plan(Self.toolDecision(yield: 1),
+                                           scenarios: [Self.toolDecision(yield: 0.5), Self.toolDecision(yield: 1)],
+                                           timeLimitSeconds: 0.04)
+        #expect(r.planSource == "expected-value plan")
+        #expect(abs(r.recourseProblem - 550_000) < 1e-3)
+        #expect(abs((r.valueOfStochasticSolution ?? -1)) < 1e-3)
+        #expect(abs(r.waitAndSee - 550_000) < 1e-3)
+        #expect(abs(r.expectedValueOfPerfectInformation) < 1e-3)
+        #expect(r.waitAndSeeSolved == 0 && r.waitAndSeeBound == nil)
+        #expect(r.purchases.map(\.tools) == [1])
+    }
+
+    @Test func aTimeLimitMustBePositive() {
+        for t in [0.0, -1, .nan, .infinity] {
+            #expect(throws: StochasticPlanError.self) { try StochasticPlanner.plan(Self.toolDecision(yield: 1), scenarioCount: 2, seed: 1, timeLimitSeconds: t) }
         }
     }
 

@@ -52,8 +52,12 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Two-stage stochastic plan over K scenarios (shared tool purchases); reports RP, EV, EEV, VSS, WS, EVPI.")
     var stochastic: Int?
 
+    @Option(help: "Worker threads for --stochastic's independent solves (default: all cores).")
+    var threads: Int?
+
     func validate() throws {
         if let k = stochastic, k < 1 { throw ValidationError(StochasticPlanError.scenarioCount(k).description) }
+        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
         if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
     }
@@ -79,7 +83,8 @@ struct OptimizeCommand: ParsableCommand {
                 let result: StochasticReport
                 do {
                     result = try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: solve.objective,
-                                                        integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit, mipGap: solve.gap)
+                                                        integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit, mipGap: solve.gap,
+                                                        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
                 } catch { throw CLIError.solver(String(describing: error)) }
                 if format == .json {
                     let encoder = JSONEncoder()

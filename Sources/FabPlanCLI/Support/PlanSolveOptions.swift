@@ -7,7 +7,7 @@ struct PlanSolveOptions: ParsableArguments {
     @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
     var objective: PlanObjective = .maxProfit
 
-    @Option(name: .customLong("time-limit"), help: "Solver time limit per plan, seconds.")
+    @Option(name: .customLong("time-limit"), help: "Solver time limit per plan, seconds (with --stochastic: for the whole run).")
     var timeLimit: Double = 60
 
     @Option(help: "Relative MIP gap at which to stop.")

@@ -31,7 +31,11 @@ public struct Formulation: Sendable {
     /// Starts x[p,s,t] in kilo-units: product index, site id, period index.
     public private(set) var startColumns: [Int: [String: [Int]]] = [:]
     /// Tools ordered y[station,t]; arrive at t + lead time. Only periods whose arrival is inside the horizon.
+    /// Continuous columns; in MIP mode they are integral through C8 (`orderedColumns`).
     public private(set) var buyColumns: [StationKey: [Int: Int]] = [:]
+    /// MIP mode only: tools ordered so far, z[station,t] = Σ_{τ ≤ t} y[station,τ], the integer columns that
+    /// branch-and-cut branches on (same keys as `buyColumns`; empty in LP mode). See C8.
+    public private(set) var orderedColumns: [StationKey: [Int: Int]] = [:]
     /// Wafer starts w[d,t] (wafers): die type id, period index.
     public private(set) var waferColumns: [String: [Int]] = [:]
     /// Dies bought b[u,t] in kilo-dies: supplier index, period index.
@@ -55,6 +59,8 @@ public struct Formulation: Sendable {
     /// C6 capital budget rows: per period index, and the total.
     public private(set) var budgetPeriodRows: [Int: Int] = [:]
     public private(set) var budgetTotalRow: Int? = nil
+    /// C8 (MIP mode only) order-count rows z[t] − z[t−1] − y[t] = 0, per station instance and buy period.
+    public private(set) var orderRows: [StationKey: [Int: Int]] = [:]
     /// C7 (min-cost only) nothing extra: unmet demand is fixed at zero.
 
     /// Station instances in model order.
@@ -152,10 +158,18 @@ public struct Formulation: Sendable {
                 var cols: [Int: Int] = [:]
                 for t in 0..<T where t + station.leadTimePeriods < T {
                     // The floor limit is row C5 (not a column bound), so its dual names it in reports.
-                    cols[t] = addColumn("buy[\(site.id),\(station.id),\(model.periods[t].id)]",
-                                        kind: integerTools ? .integer : .continuous, capital: station.toolPrice / M)
+                    cols[t] = addColumn("buy[\(site.id),\(station.id),\(model.periods[t].id)]", capital: station.toolPrice / M)
                 }
                 buyColumns[key] = cols
+                // MIP: branch on tools ordered so far, not on orders per period (measured on the flagship's
+                // what-ifs and the stochastic plan: GLPK closes the gap 2-40x sooner; Benchmarks/results/risk.md).
+                if integerTools, !cols.isEmpty {
+                    var ordered: [Int: Int] = [:]
+                    for t in cols.keys.sorted() {
+                        ordered[t] = addColumn("ordered[\(site.id),\(station.id),\(model.periods[t].id)]", kind: .integer)
+                    }
+                    orderedColumns[key] = ordered
+                }
             }
         }
 
@@ -324,6 +338,23 @@ public struct Formulation: Sendable {
                 }
             }
             budgetTotalRow = r
+        }
+
+        // C8 (MIP only) tools ordered so far: z[t] − z[t−1] − y[t] = 0, so integer z makes every y integral.
+        for key in stationKeys {
+            guard let ordered = orderedColumns[key], let buys = buyColumns[key] else { continue }
+            var rows: [Int: Int] = [:]
+            var previous: Int? = nil
+            for t in ordered.keys.sorted() {
+                guard let z = ordered[t], let y = buys[t] else { continue }
+                let r = problem.addRow(.init(name: "ordered[\(key.site),\(key.station),\(model.periods[t].id)]", lower: 0, upper: 0))
+                problem.add(row: r, column: z, 1)
+                if let previous { problem.add(row: r, column: previous, -1) }
+                problem.add(row: r, column: y, -1)
+                rows[t] = r
+                previous = z
+            }
+            orderRows[key] = rows
         }
 
         let c = objectiveCoefficients(for: objective)

@@ -11,6 +11,20 @@ struct PlanReportBuilder {
     let integerTools: Bool
 
     private var model: LineModel { formulation.model }
+
+    /// The reported primal values. In MIP mode the purchases are differences of integer order counts (C8),
+    /// which the simplex returns as e.g. 2.9999999999; they are snapped to the integer they stand for.
+    private var columnValues: [Double] {
+        var x = values.columnValues
+        guard integerTools else { return x }
+        for cols in formulation.buyColumns.values {
+            for j in cols.values where j < x.count {
+                let r = x[j].rounded()
+                if abs(x[j] - r) < 1e-6 { x[j] = r }
+            }
+        }
+        return x
+    }
     /// +1 when the LP maximizes (duals are values), −1 when it minimizes (duals are savings, sign flipped).
     private var valueSign: Double { formulation.problem.sense == .maximize ? 1 : -1 }
     /// Multiplier that turns a dual per LP row unit into the report's shadow-price unit: the objective's LP unit
@@ -37,7 +51,7 @@ struct PlanReportBuilder {
             periods: model.periods.map(\.id), shadowPriceUnit: unit)
         guard values.hasPrimal else { return report }
 
-        let x = values.columnValues
+        let x = columnValues
         let duals = solution.rowDuals
         let hasDuals = !duals.isEmpty
         func dual(_ row: Int) -> Double {
@@ -206,7 +220,7 @@ struct PlanReportBuilder {
     private func limits(productIndex pi: Int, period t: Int, unmet: Double, demand: Double, dual: (Int) -> Double) -> [String] {
         let product = model.products[pi]
         if unmet <= max(1e-6 * demand, 1e-6) { return ["demand"] }
-        let x = values.columnValues
+        let x = columnValues
         func tight(_ row: Int) -> Bool {
             let upper = formulation.problem.rows[row].upper
             return upper.isFinite && values.rowActivities[row] >= upper - max(1e-6 * abs(upper), 1e-6)

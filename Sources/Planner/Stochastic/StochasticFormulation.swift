@@ -3,11 +3,12 @@ import LinearSolver
 
 /// The two-stage stochastic capacity plan over K scenarios (sample average approximation).
 ///
-/// First stage: tool purchases (`buy[s,k,t]`), shared by every scenario. Second stage: everything else
+/// First stage: tool purchases (`buy[s,k,t]`, and in MIP mode the integer order counts `ordered[s,k,t]` with
+/// their rows C8), shared by every scenario. Second stage: everything else
 /// (starts, wafers, bought dies, unmet demand, inventory), one copy per scenario, each with its own yields,
 /// availabilities, die yields and demand. Objective: expected profit = −capital + (1/K)·Σ_k scenario profit
 /// (or expected cost for min-cost). Rows of scenario k are the deterministic rows C1–C4 of that scenario's
-/// model; the first-stage rows C5 (floor) and C6 (budgets) appear once.
+/// model; the first-stage rows C5 (floor), C6 (budgets) and C8 (order counts) appear once.
 public struct StochasticFormulation: Sendable {
     public let scenarios: [Formulation]
     public private(set) var problem: LinearProblem
@@ -15,7 +16,7 @@ public struct StochasticFormulation: Sendable {
     public private(set) var columnMap: [[Int]] = []
     /// Row of scenario k's row i in the merged problem (nil for first-stage rows kept only from scenario 0).
     public private(set) var rowMap: [[Int?]] = []
-    /// Merged columns that are first-stage (tool purchases).
+    /// Merged columns that are first-stage (tool purchases and order counts).
     public private(set) var firstStageColumns: [Int] = []
 
     /// `models` are the scenario variants of one base model (same ids and structure, different numbers).
@@ -33,27 +34,34 @@ public struct StochasticFormulation: Sendable {
     private mutating func merge(objective: PlanObjective) {
         let K = Double(scenarios.count)
         let base = scenarios[0]
-        // Shared purchase columns, keyed by (station, buy period), from scenario 0.
-        var sharedByKey: [StationKey: [Int: Int]] = [:]
-        for key in base.buyColumns.keys.sorted() {
-            for t in (base.buyColumns[key] ?? [:]).keys.sorted() {
-                guard let j = base.buyColumns[key]?[t] else { continue }
-                var c = base.problem.columns[j]
-                c.objective = base.problem.columns[j].objective  // capital is paid once, full coefficient
-                let merged = problem.addColumn(c)
-                sharedByKey[key, default: [:]][t] = merged
-                firstStageColumns.append(merged)
+        // Shared first-stage columns, keyed by (station, buy period), from scenario 0: the purchases and, in MIP
+        // mode, the integer order counts (C8).
+        var sharedBuy: [StationKey: [Int: Int]] = [:]
+        var sharedOrdered: [StationKey: [Int: Int]] = [:]
+        func share(_ columns: [StationKey: [Int: Int]], into shared: inout [StationKey: [Int: Int]]) {
+            for key in columns.keys.sorted() {
+                for t in (columns[key] ?? [:]).keys.sorted() {
+                    guard let j = columns[key]?[t] else { continue }
+                    // capital is paid once, with its full coefficient
+                    let merged = problem.addColumn(base.problem.columns[j])
+                    shared[key, default: [:]][t] = merged
+                    firstStageColumns.append(merged)
+                }
             }
         }
+        share(base.buyColumns, into: &sharedBuy)
+        share(base.orderedColumns, into: &sharedOrdered)
         problem.objectiveConstant = scenarios.map(\.problem.objectiveConstant).reduce(0, +) / K
 
         for (k, f) in scenarios.enumerated() {
             var shared: [Int: Int] = [:]
-            for (key, cols) in f.buyColumns { for (t, j) in cols { if let s = sharedByKey[key]?[t] { shared[j] = s } } }
+            for (key, cols) in f.buyColumns { for (t, j) in cols { if let s = sharedBuy[key]?[t] { shared[j] = s } } }
+            for (key, cols) in f.orderedColumns { for (t, j) in cols { if let s = sharedOrdered[key]?[t] { shared[j] = s } } }
             var firstStageRows = Set<Int>()
             for (_, r) in f.floorRows { firstStageRows.insert(r) }
             for (_, r) in f.budgetPeriodRows { firstStageRows.insert(r) }
             if let r = f.budgetTotalRow { firstStageRows.insert(r) }
+            for (_, rows) in f.orderRows { for (_, r) in rows { firstStageRows.insert(r) } }
 
             var cmap = [Int](repeating: -1, count: f.problem.columns.count)
             for (j, col) in f.problem.columns.enumerated() {

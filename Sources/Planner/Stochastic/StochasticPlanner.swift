@@ -6,10 +6,12 @@ import LinearSolver
 public enum StochasticPlanError: Error, Sendable, CustomStringConvertible {
     case scenarioCount(Int)
     case noSolution(String)
+    case timeLimit(Double)
     public var description: String {
         switch self {
         case .scenarioCount(let k): return "--stochastic must be at least 1 scenario, got \(k)"
         case .noSolution(let what): return "stochastic plan: \(what) has no solution"
+        case .timeLimit(let t): return "stochastic plan: the time limit must be a positive number of seconds, got \(t)"
         }
     }
 }
@@ -23,7 +25,11 @@ public struct FirstStagePurchase: Sendable, Codable, Hashable {
 }
 
 /// Result of two-stage SAA planning over K scenarios (objective in its own unit: currency for profit/cost).
-/// For max-profit VSS = RP − EEV and EVPI = WS − RP; for min-cost VSS = EEV − RP and EVPI = RP − WS (both ≥ 0).
+/// For max-profit VSS = RP − EEV and EVPI = WS − RP; for min-cost VSS = EEV − RP and EVPI = RP − WS.
+///
+/// Both are ≥ 0 by construction, also when branch-and-cut stops at its gap or time limit: the plan is the
+/// better of the RP incumbent and EV's purchases (so RP is never worse than EEV), and each scenario's WS value
+/// is the better of its own MIP incumbent and the plan's value in that scenario (so WS is never worse than RP).
 public struct StochasticReport: Sendable, Codable, Hashable {
     public var scenarios: Int
     public var seed: UInt64
@@ -31,8 +37,13 @@ public struct StochasticReport: Sendable, Codable, Hashable {
     public var mode: String
     /// First-stage purchases of the stochastic plan (nonzero only).
     public var purchases: [FirstStagePurchase]
-    /// RP: optimal expected objective of the stochastic program.
+    /// RP: expected objective of the stochastic plan (the best first stage found).
     public var recourseProblem: Double
+    /// Best bound on RP from branch-and-cut (MIP only; equals RP when solved to optimality).
+    public var recourseBound: Double?
+    /// Where the plan's first stage comes from: `recourse problem`, or `expected-value plan` when the RP search
+    /// found nothing better than EV's purchases within its limits.
+    public var planSource: String
     /// EV: optimal objective of the deterministic plan on the nominal model.
     public var expectedValueProblem: Double
     /// EEV: EV's purchases fixed, second stage re-optimized in every scenario, averaged.
@@ -41,89 +52,155 @@ public struct StochasticReport: Sendable, Codable, Hashable {
     public var valueOfStochasticSolution: Double?
     /// WS: average of the per-scenario optima (perfect information).
     public var waitAndSee: Double
+    /// Bound on WS from the per-scenario MIP bounds (nil if a scenario was not solved).
+    public var waitAndSeeBound: Double?
+    /// Scenarios whose WS solve met the gap (the others stopped at their time limit or were not reached).
+    public var waitAndSeeSolved: Int
     /// Expected value of perfect information.
     public var expectedValueOfPerfectInformation: Double
-    /// Why the RP solve stopped (`optimal`, `timeLimit`, ...) and its relative MIP gap (MIP only).
+    /// Why the RP solve stopped (`optimal`, `gapLimit`, `timeLimit`, ...) and its relative MIP gap (MIP only).
     public var recourseTermination: String
     public var recourseMIPGap: Double?
     /// Rows × columns of the merged problem.
     public var rows: Int
     public var columns: Int
+    /// Worker threads used for the independent solves (RP, EV, the K WS problems).
+    public var threads: Int
     public var solveSeconds: Double
 }
 
 /// Two-stage stochastic capacity planning (sample average approximation) with the usual value measures.
+///
+/// The recourse problem (RP, the merged K-scenario MIP), the deterministic plan (EV) and the K wait-and-see
+/// problems (WS) are independent solves; they run in parallel on `threads` workers (RP first: it is the
+/// longest) under one wall-clock budget, `timeLimitSeconds`, for the whole run. EEV is K small LPs with EV's
+/// purchases fixed. See docs/risk.md.
 public enum StochasticPlanner {
     /// Plans `model` over `scenarioCount` scenarios from `ScenarioSampler` with `seed`.
     public static func plan(
         _ model: LineModel, scenarioCount: Int, seed: UInt64, objective: PlanObjective = .maxProfit,
-        integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4
+        integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> StochasticReport {
         guard scenarioCount >= 1 else { throw StochasticPlanError.scenarioCount(scenarioCount) }
         let scenarios = ScenarioSampler.scenarios(of: model, count: scenarioCount, seed: seed)
         return try plan(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
-                        timeLimitSeconds: timeLimitSeconds, mipGap: mipGap)
+                        timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, threads: threads)
     }
 
     /// Plans `model` over the given scenario variants (equal weights).
     public static func plan(
         _ model: LineModel, scenarios: [LineModel], seed: UInt64 = 0, objective: PlanObjective = .maxProfit,
-        integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4
+        integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> StochasticReport {
         guard !scenarios.isEmpty else { throw StochasticPlanError.scenarioCount(0) }
+        guard timeLimitSeconds > 0, timeLimitSeconds.isFinite else { throw StochasticPlanError.timeLimit(timeLimitSeconds) }
         let clock = ContinuousClock.now
-        let options = solverOptions(timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, isMIP: integerTools)
+        let K = scenarios.count
         let stochastic = StochasticFormulation(models: scenarios, objective: objective, integerTools: integerTools)
-        let rp = try solve(stochastic.problem, options, "the stochastic program (RP)")
-
         let nominal = Formulation(model: model, objective: objective, integerTools: integerTools)
-        let ev = try solve(nominal.problem, options, "the deterministic plan (EV)")
+        let maximize = stochastic.problem.sense == .maximize
+        func better(_ a: Double, _ b: Double) -> Bool { maximize ? a > b : a < b }
 
-        // EEV: fix the shared purchase columns at EV's purchases.
-        var fixed = stochastic.problem
-        let base = stochastic.scenarios[0]
-        for (key, cols) in base.buyColumns {
-            for (t, j) in cols {
-                guard let merged = Optional(stochastic.columnMap[0][j]), merged >= 0 else { continue }
-                let value = nominal.buyColumns[key]?[t].map { ev.columnValues[$0] } ?? 0
-                let v = integerTools ? value.rounded() : value
-                fixed.columns[merged].lower = v
-                fixed.columns[merged].upper = v
+        // Jobs: 0 = RP, 1 = EV, 2 + k = WS of scenario k. Budget shares: RP may use most of the budget when
+        // another worker does EV and WS meanwhile; a WS solve never takes more than a tenth of it. A solve left
+        // less than 0.05 s is skipped (RP: the plan falls back to EV's purchases; WS: the plan's own value in that
+        // scenario stands in); EV always runs (at least 0.5 s).
+        let workers = min(max(1, threads), K + 2)
+        let budget = timeLimitSeconds
+        let rpShare = workers > 1 ? 0.85 : 0.6
+        let wsCap = max(0.5, budget / 10)
+        let outcomes: [SolveOutcome] = ParallelSolves.run(count: K + 2, threads: workers) { job in
+            let remaining = budget - (ContinuousClock.now - clock).seconds
+            switch job {
+            case 0: return run(stochastic.problem, mipGap: mipGap, seconds: remaining * rpShare)
+            case 1: return run(nominal.problem, mipGap: mipGap, seconds: max(remaining, 0.5)) // EV is always needed
+            default: return run(stochastic.scenarios[job - 2].problem, mipGap: mipGap, seconds: min(remaining, wsCap))
             }
         }
-        let eevSolution = try? GLPKSolver.solve(fixed, options: options)
-        let eevRaw = eevSolution.flatMap { $0.hasPrimal ? $0.objective : nil }
-
-        var wsSum = 0.0
-        for (k, f) in stochastic.scenarios.enumerated() {
-            wsSum += try solve(f.problem, options, "scenario \(k) alone (WS)").objective ?? 0
+        guard case .solved(let ev) = outcomes[1] else {
+            throw StochasticPlanError.noSolution("the deterministic plan (EV)\(outcomes[1].reason)")
         }
+
+        // EEV: EV's purchases fixed in every scenario alone (an LP each).
+        let evPurchases = purchaseValues(of: nominal, values: ev.columnValues, integerTools: integerTools)
+        var eevPerScenario: [Double] = []
+        for (k, f) in stochastic.scenarios.enumerated() {
+            guard let v = try fixedFirstStageValue(f, purchases: evPurchases) else {
+                throw StochasticPlanError.noSolution("scenario \(k) with the deterministic plan's purchases (EEV)")
+            }
+            eevPerScenario.append(v)
+        }
+        let eev = eevPerScenario.reduce(0, +) / Double(K)
+
+        // The plan: the RP incumbent, unless EV's purchases do better (or RP found nothing in time).
+        var planSource = "recourse problem"
+        var planPerScenario = eevPerScenario
+        var firstStage = evPurchases
+        var rpValue = eev
+        var rpSolution: Solution? = nil
+        if case .solved(let rp) = outcomes[0], let rpObjective = rp.objective {
+            rpSolution = rp
+            if !better(eev, rpObjective) {
+                let values = rp.columnValues
+                planPerScenario = stochastic.scenarios.indices.map { k in
+                    scenarioValue(stochastic.scenarios[k], values: stochastic.columnMap[k].map { values[$0] })
+                }
+                firstStage = purchaseValues(of: stochastic.scenarios[0], values: stochastic.columnMap[0].map { values[$0] },
+                                            integerTools: integerTools)
+                rpValue = rpObjective
+            } else {
+                planSource = "expected-value plan"
+            }
+        } else {
+            planSource = "expected-value plan"
+        }
+
+        // WS: per scenario the better of its own optimum and the plan's value there (a feasible solution of it).
+        var wsSum = 0.0, wsBoundSum: Double? = 0, wsSolved = 0
+        for k in 0..<K {
+            var value = planPerScenario[k]
+            var bound: Double? = nil
+            if case .solved(let s) = outcomes[k + 2], let v = s.objective {
+                if better(v, value) { value = v }
+                bound = s.termination == .optimal || s.termination == .gapLimit ? (s.mipBestBound ?? v) : s.mipBestBound
+                if s.termination == .optimal || s.termination == .gapLimit { wsSolved += 1 }
+            }
+            wsSum += value
+            if let b = bound, let sum = wsBoundSum { wsBoundSum = sum + (better(value, b) ? value : b) } else { wsBoundSum = nil }
+        }
+
         // Objectives are solved in thousands (PlanScale); report them in currency (or good units).
         let scale = objective == .maxOutput ? PlanScale.units : PlanScale.money
-        let ws = wsSum / Double(scenarios.count) * scale
-        let rpValue = (rp.objective ?? 0) * scale
-        let evValue = (ev.objective ?? 0) * scale
-        let eev = eevRaw.map { $0 * scale }
-        let maximize = stochastic.problem.sense == .maximize
+        let ws = wsSum / Double(K) * scale
+        let rpReported = rpValue * scale
+        let eevReported = eev * scale
         var purchases: [FirstStagePurchase] = []
+        let base = stochastic.scenarios[0]
         for key in base.buyColumns.keys.sorted() {
             for t in (base.buyColumns[key] ?? [:]).keys.sorted() {
-                guard let j = base.buyColumns[key]?[t] else { continue }
-                let v = rp.columnValues[stochastic.columnMap[0][j]]
-                if abs(v) > 1e-9 {
-                    purchases.append(FirstStagePurchase(site: key.site, station: key.station, period: model.periods[t].id, tools: v))
-                }
+                guard let tools = firstStage[key]?[t], abs(tools) > 1e-9 else { continue }
+                purchases.append(FirstStagePurchase(site: key.site, station: key.station, period: model.periods[t].id, tools: tools))
             }
         }
+        let rpBound: Double? = rpSolution.flatMap { s in
+            integerTools ? s.mipBestBound : (s.termination == .optimal ? s.objective : nil)
+        }.map { $0 * scale }
         return StochasticReport(
-            scenarios: scenarios.count, seed: seed, objectiveKind: objective, mode: integerTools ? "mip" : "lp",
-            purchases: purchases, recourseProblem: rpValue, expectedValueProblem: evValue,
-            expectedResultOfEV: eev, valueOfStochasticSolution: eev.map { maximize ? rpValue - $0 : $0 - rpValue },
-            waitAndSee: ws, expectedValueOfPerfectInformation: maximize ? ws - rpValue : rpValue - ws,
-            recourseTermination: rp.termination.rawValue,
-            recourseMIPGap: rp.mipGap.flatMap { $0.isFinite && $0 < 1e6 ? $0 : nil },
+            scenarios: K, seed: seed, objectiveKind: objective, mode: integerTools ? "mip" : "lp",
+            purchases: purchases, recourseProblem: rpReported,
+            recourseBound: rpBound.map { maximize ? max($0, rpReported) : min($0, rpReported) },
+            planSource: planSource,
+            expectedValueProblem: (ev.objective ?? 0) * scale,
+            expectedResultOfEV: eevReported,
+            valueOfStochasticSolution: maximize ? rpReported - eevReported : eevReported - rpReported,
+            waitAndSee: ws, waitAndSeeBound: wsBoundSum.map { $0 / Double(K) * scale }, waitAndSeeSolved: wsSolved,
+            expectedValueOfPerfectInformation: maximize ? ws - rpReported : rpReported - ws,
+            recourseTermination: rpSolution?.termination.rawValue ?? outcomes[0].reason.trimmingCharacters(in: CharacterSet(charactersIn: " ()")),
+            recourseMIPGap: rpSolution?.mipGap.flatMap { $0.isFinite && $0 < 1e6 ? $0 : nil },
             rows: stochastic.problem.rows.count, columns: stochastic.problem.columns.count,
-            solveSeconds: (ContinuousClock.now - clock).seconds)
+            threads: workers, solveSeconds: (ContinuousClock.now - clock).seconds)
     }
 
     /// The planner's MIP settings (CapacityPlanner.solve): presolve, cuts, pseudocost branching, best projection,
@@ -133,6 +210,7 @@ public enum StochasticPlanner {
         o.timeLimitSeconds = timeLimitSeconds
         o.mipGap = mipGap
         o.lpMethod = .primalSimplex
+        o.computeMIPDuals = false // the value measures need objectives only
         if isMIP {
             o.presolve = true
             o.cuts = true
@@ -143,11 +221,68 @@ public enum StochasticPlanner {
         return o
     }
 
-    private static func solve(_ p: LinearProblem, _ o: SolverOptions, _ what: String) throws -> Solution {
-        let s: Solution
-        do { s = try GLPKSolver.solve(p, options: o) } catch { throw StochasticPlanError.noSolution("\(what) (\(error))") }
-        guard s.hasPrimal, s.objective != nil else { throw StochasticPlanError.noSolution(what) }
-        return s
+    /// One independent solve of the parallel phase, with the planner's settings and `seconds` of wall clock.
+    private static func run(_ p: LinearProblem, mipGap: Double, seconds: Double) -> SolveOutcome {
+        guard seconds > 0.05 else { return .skipped }
+        let o = solverOptions(timeLimitSeconds: seconds, mipGap: mipGap, isMIP: p.isMIP)
+        do {
+            let s = try GLPKSolver.solve(p, options: o)
+            return s.hasPrimal && s.objective != nil ? .solved(s) : .failed("\(s.termination.rawValue)")
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Purchases (tools per station and buy period) in a formulation's column values; integers snapped in MIP mode.
+    static func purchaseValues(of f: Formulation, values: [Double], integerTools: Bool) -> [StationKey: [Int: Double]] {
+        var out: [StationKey: [Int: Double]] = [:]
+        for (key, cols) in f.buyColumns {
+            for (t, j) in cols {
+                let v = values[j]
+                out[key, default: [:]][t] = integerTools ? v.rounded() : v
+            }
+        }
+        return out
+    }
+
+    /// Objective of one scenario's formulation at `values` (its own columns), in LP units.
+    static func scenarioValue(_ f: Formulation, values: [Double]) -> Double {
+        var total = f.problem.objectiveConstant
+        for (j, c) in f.problem.columns.enumerated() where c.objective != 0 { total += c.objective * values[j] }
+        return total
+    }
+
+    /// Optimal objective of scenario `f` alone with its purchases fixed at `purchases` (an LP), in LP units;
+    /// nil when that LP has no solution.
+    static func fixedFirstStageValue(_ f: Formulation, purchases: [StationKey: [Int: Double]]) throws -> Double? {
+        var p = f.problem
+        for j in p.columns.indices { p.columns[j].kind = .continuous }
+        for (key, cols) in f.buyColumns {
+            for (t, j) in cols {
+                let v = purchases[key]?[t] ?? 0
+                p.columns[j].lower = v
+                p.columns[j].upper = v
+            }
+        }
+        var o = SolverOptions()
+        o.lpMethod = .primalSimplex
+        let s = try GLPKSolver.solve(p, options: o)
+        return s.hasPrimal ? s.objective : nil
+    }
+}
+
+/// Outcome of one solve of the parallel phase.
+enum SolveOutcome: Sendable {
+    case solved(Solution)
+    case failed(String)
+    case skipped
+
+    var reason: String {
+        switch self {
+        case .solved: return ""
+        case .failed(let why): return " (\(why))"
+        case .skipped: return " (not reached within the time limit)"
+        }
     }
 }
 
