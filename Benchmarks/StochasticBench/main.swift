@@ -30,6 +30,7 @@ let ks = (args.option("--k") ?? "1,5,10,25,50").split(separator: ",").compactMap
 let threadCounts = (args.option("--threads") ?? "2,1").split(separator: ",").compactMap { Int($0) }
 let lpMode = args.flag("--lp")
 let skipFormulations = args.flag("--skip-formulations")
+let rpSettings = args.flag("--rp-settings")
 let path = args.rest.first ?? "Models/vietnam-2030.yaml"
 
 func now() -> Double { Date().timeIntervalSince1970 }
@@ -68,6 +69,47 @@ if !skipFormulations && !lpMode {
         let t2 = now()
         print("| \((file as NSString).lastPathComponent) | \(String(format: "%.2f", t1 - t0)) | \(a.termination.rawValue) | \(pct(a.mipGap)) | "
               + "\(String(format: "%.2f", t2 - t1)) | \(b.termination.rawValue) | \(pct(b.mipGap)) | \(String(format: "%.1fx", (t1 - t0) / (t2 - t1))) |")
+    }
+    print("")
+}
+
+if rpSettings {
+    // GLPK settings study on the merged RP MIP of the first K (one solve each, 60 s limit, gap 0.05 %).
+    let k = ks.first ?? 50
+    let rp = StochasticFormulation(models: ScenarioSampler.scenarios(of: model, count: k, seed: 1),
+                                   objective: .maxProfit, integerTools: true).problem
+    print("## RP MIP of K = \(k) (\(rp.rows.count) x \(rp.columns.count)): GLPK settings\n")
+    print("| settings | s | stop | gap |")
+    print("|---|---:|---|---:|")
+    var variants: [(String, SolverOptions)] = []
+    var base = SolverOptions()
+    base.timeLimitSeconds = 60; base.mipGap = 5e-4; base.lpMethod = .primalSimplex; base.presolve = true; base.cuts = true
+    base.heuristics = false; base.branching = .pseudocost; base.backtracking = .bestProjection; base.computeMIPDuals = false
+    variants.append(("planner (presolve, cuts, pseudocost, best projection)", base))
+    var v = base; v.cuts = false; variants.append(("no cuts", v))
+    v = base; v.branching = .driebeckTomlin; variants.append(("Driebeck-Tomlin branching", v))
+    v = base; v.branching = .mostFractional; variants.append(("most fractional branching", v))
+    v = base; v.backtracking = .bestLocalBound; variants.append(("best local bound", v))
+    v = base; v.backtracking = .depthFirst; variants.append(("depth first", v))
+    v = base; v.presolve = false; variants.append(("no presolve", v))
+    var problems = variants.map { _ in rp }
+    if ProcessInfo.processInfo.environment["TIEBREAK"] != nil {
+        variants = [("planner", base), ("planner + late-purchase tie-break 1e-6", base), ("planner + tie-break 1e-4", base)]
+        let sf = StochasticFormulation(models: ScenarioSampler.scenarios(of: model, count: k, seed: 1), objective: .maxProfit, integerTools: true)
+        let T = model.periods.count
+        func tie(_ eps: Double) -> LinearProblem {
+            var q = rp
+            for (key, cols) in sf.scenarios[0].buyColumns { _ = key
+                for (t, j) in cols { let m = sf.columnMap[0][j]; q.columns[m].objective += q.columns[m].objective * eps * Double(T - 1 - t) }
+            }
+            return q
+        }
+        problems = [rp, tie(1e-6), tie(1e-4)]
+    }
+    for (i, (name, o)) in variants.enumerated() {
+        let t0 = now()
+        let s = try GLPKSolver.solve(problems[i], options: o)
+        print("| \(name) | \(String(format: "%.1f", now() - t0)) | \(s.termination.rawValue) | \(pct(s.mipGap)) |")
     }
     print("")
 }

@@ -59,5 +59,25 @@ import Testing
         let k = try CLIRunner.run(["optimize", "Fixtures/risk/binomial-step.yaml", "--stochastic", "0"])
         #expect(k.status == 64)
         #expect(k.stderr.contains("--stochastic must be at least 1 scenario, got 0"))
+        let t = try CLIRunner.run(["optimize", "Fixtures/risk/binomial-step.yaml", "--stochastic", "2", "--threads", "0"])
+        #expect(t.status == 64)
+        #expect(t.stderr.contains("--threads must be at least 1, got 0"))
+    }
+
+    @Test func stochasticJSONCarriesTheValueMeasuresAndTheirBounds() throws {
+        let r = try CLIRunner.run(["optimize", "Fixtures/risk/binomial-step.yaml", "--stochastic", "3", "--seed", "5",
+                                   "--threads", "2", "--format", "json"])
+        #expect(r.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["scenarios"] as? Int == 3)
+        #expect(json["threads"] as? Int == 2)
+        #expect(json["planSource"] as? String != nil)
+        let rp = try #require(json["recourseProblem"] as? Double)
+        let ws = try #require(json["waitAndSee"] as? Double)
+        let eev = try #require(json["expectedResultOfEV"] as? Double)
+        // EVPI = WS − RP and VSS = RP − EEV (max-profit), both ≥ 0 by construction.
+        #expect(abs((json["expectedValueOfPerfectInformation"] as? Double ?? .nan) - (ws - rp)) <= 1e-6 * max(1, abs(rp)))
+        #expect(abs((json["valueOfStochasticSolution"] as? Double ?? .nan) - (rp - eev)) <= 1e-6 * max(1, abs(rp)))
+        #expect(ws >= rp - 1e-6 * max(1, abs(rp)) && rp >= eev)
     }
 }
