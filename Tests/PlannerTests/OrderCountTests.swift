@@ -3,7 +3,7 @@ import LinearSolver
 import Planner
 import Testing
 
-/// C8: in MIP mode the integers are the running order counts `ordered[s,k,t]`; purchases are their differences.
+/// C8: in MIP mode the running order counts `ordered[s,k,t]` are integers too; purchases are their differences.
 @Suite struct OrderCountTests {
     /// Three periods of 1,000 h; one tool installed at 100 UPH (100,000 units a period); demand 150k, 250k, 350k
     /// at 1 per unit; a tool costs 40,000 and works from the period it is ordered in (lead time 0); the capital
@@ -29,7 +29,7 @@ import Testing
         let buys = try #require(f.buyColumns[key])
         #expect(ordered.count == 3 && buys.count == 3)
         #expect(ordered.values.allSatisfy { f.problem.columns[$0].kind == .integer })
-        #expect(buys.values.allSatisfy { f.problem.columns[$0].kind == .continuous })
+        #expect(buys.values.allSatisfy { f.problem.columns[$0].kind == .integer })
         #expect(f.orderRows[key]?.count == 3)
 
         let s = try GLPKSolver.solve(f.problem)

@@ -31,7 +31,7 @@ public struct Formulation: Sendable {
     /// Starts x[p,s,t] in kilo-units: product index, site id, period index.
     public private(set) var startColumns: [Int: [String: [Int]]] = [:]
     /// Tools ordered y[station,t]; arrive at t + lead time. Only periods whose arrival is inside the horizon.
-    /// Continuous columns; in MIP mode they are integral through C8 (`orderedColumns`).
+    /// Integer in MIP mode, where C8 (`orderedColumns`) adds their running sums as integers too.
     public private(set) var buyColumns: [StationKey: [Int: Int]] = [:]
     /// MIP mode only: tools ordered so far, z[station,t] = Σ_{τ ≤ t} y[station,τ], the integer columns that
     /// branch-and-cut branches on (same keys as `buyColumns`; empty in LP mode). See C8.
@@ -158,11 +158,12 @@ public struct Formulation: Sendable {
                 var cols: [Int: Int] = [:]
                 for t in 0..<T where t + station.leadTimePeriods < T {
                     // The floor limit is row C5 (not a column bound), so its dual names it in reports.
-                    cols[t] = addColumn("buy[\(site.id),\(station.id),\(model.periods[t].id)]", capital: station.toolPrice / M)
+                    cols[t] = addColumn("buy[\(site.id),\(station.id),\(model.periods[t].id)]",
+                                        kind: integerTools ? .integer : .continuous, capital: station.toolPrice / M)
                 }
                 buyColumns[key] = cols
-                // MIP: branch on tools ordered so far, not on orders per period (measured on the flagship's
-                // what-ifs and the stochastic plan: GLPK closes the gap 2-40x sooner; Benchmarks/results/risk.md).
+                // MIP: GLPK may also branch on tools ordered so far, not only on orders per period (measured on
+                // the flagship's what-ifs: none stalls at the 60 s limit any more; docs/formulation.md, C8).
                 if integerTools, !cols.isEmpty {
                     var ordered: [Int: Int] = [:]
                     for t in cols.keys.sorted() {

@@ -111,11 +111,11 @@ public enum StochasticPlanner {
         let budget = timeLimitSeconds
         let rpShare = workers > 1 ? 0.85 : 0.6
         let wsCap = max(0.5, budget / 10)
-        // RP and WS are solved with a tie-break that defers purchases (see `deferringPurchases`); their values are
-        // then recomputed with the true objective.
+        // RP and WS are searched with integers on order counts only and a tie-break that defers purchases (see
+        // `searchProblem`); their values are then recomputed with the true objective.
         let T = model.periods.count
-        let rpProblem = deferringPurchases(stochastic.problem, buys: stochastic.scenarios[0].buyColumns, periods: T,
-                                           columnMap: stochastic.columnMap[0])
+        let rpProblem = searchProblem(stochastic.problem, of: stochastic.scenarios[0], periods: T,
+                                      columnMap: stochastic.columnMap[0])
         let outcomes: [SolveOutcome] = ParallelSolves.run(count: K + 2, threads: workers) { job in
             let remaining = budget - (ContinuousClock.now - clock).seconds
             switch job {
@@ -123,7 +123,7 @@ public enum StochasticPlanner {
             case 1: return run(nominal.problem, mipGap: mipGap, seconds: max(remaining, 0.5)) // EV is always needed
             default:
                 let f = stochastic.scenarios[job - 2]
-                let ws = deferringPurchases(f.problem, buys: f.buyColumns, periods: T, columnMap: nil)
+                let ws = searchProblem(f.problem, of: f, periods: T, columnMap: nil)
                 return run(ws, mipGap: mipGap, seconds: min(remaining, wsCap))
             }
         }
@@ -257,17 +257,22 @@ public enum StochasticPlanner {
         return out
     }
 
-    /// A copy of `problem` whose purchases cost 1e-6 more per period they are made earlier than the last one
-    /// (capital coefficient × (1 + 1e-6·(T − 1 − t))). Plans that differ only in when an idle tool is bought tie
-    /// exactly in the true objective; the tie-break makes "buy as late as possible" the unique optimum, which cut
-    /// GLPK's time on the flagship's K = 50 RP from 20 s to 12 s (Benchmarks/results/risk.md). It moves the
-    /// objective by at most 1e-6·T of the capital spend; reported values use the true objective.
-    static func deferringPurchases(_ problem: LinearProblem, buys: [StationKey: [Int: Int]], periods T: Int,
-                                   columnMap: [Int]?) -> LinearProblem {
+    /// The problem branch-and-cut searches for RP and WS: a copy of `problem` in which (1) when the formulation
+    /// has integer order counts (C8), the purchases themselves are continuous, so GLPK branches on "tools ordered
+    /// by period t" only, and (2) purchases cost 1e-6 more per period they are made earlier than the last one
+    /// (capital coefficient × (1 + 1e-6·(T − 1 − t))): plans that differ only in when an idle tool is bought tie
+    /// exactly in the true objective, and the tie-break makes "buy as late as possible" the unique optimum.
+    /// Measured on the flagship's K = 50 RP (Benchmarks/results/risk.md): 12.6 s with both, 19 s with (1) only,
+    /// 22 s with neither (order counts and purchases both integer, as the deterministic planner solves).
+    /// The tie-break moves the objective by at most 1e-6·(T − 1) of the capital spend; reported values are
+    /// recomputed with the true objective.
+    static func searchProblem(_ problem: LinearProblem, of f: Formulation, periods T: Int, columnMap: [Int]?) -> LinearProblem {
         var p = problem
-        for cols in buys.values {
+        let countsPresent = !f.orderedColumns.isEmpty
+        for cols in f.buyColumns.values {
             for (t, j) in cols {
                 let c = columnMap.map { $0[j] } ?? j
+                if countsPresent { p.columns[c].kind = .continuous }
                 p.columns[c].objective += p.columns[c].objective * 1e-6 * Double(max(0, T - 1 - t))
             }
         }
