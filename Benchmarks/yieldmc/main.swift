@@ -19,6 +19,7 @@ struct Options {
     var samplerSeconds = 0.3
     var numpy = true
     var python = "python3"
+    var tableOnly = false
 
     init(_ args: [String]) {
         var i = 1
@@ -30,6 +31,7 @@ struct Options {
             case "--sampler-seconds": samplerSeconds = Double(value()) ?? samplerSeconds
             case "--no-numpy": numpy = false
             case "--python": python = value()
+            case "--table-only": tableOnly = true
             default: print("unknown option \(args[i])"); exit(2)
             }
             i += 1
@@ -100,7 +102,7 @@ print("yieldmc-bench: \(options.trials) trials per run, \(options.rounds) rounds
       + "cores: \(ProcessInfo.processInfo.activeProcessorCount), FABPLAN_MARCH at build time decides the ISA")
 
 try FileManager.default.createDirectory(atPath: "Benchmarks/out", withIntermediateDirectories: true)
-let modes: [LotSampling] = [.betaBinomialTable, .betaThenBinomial]
+let modes: [LotSampling] = options.tableOnly ? [.betaBinomialTable] : [.betaBinomialTable, .betaThenBinomial]
 var estimators: [LotSampling: YieldEstimator] = [:]
 var inputPaths: [LotSampling: String] = [:]
 for mode in modes {
