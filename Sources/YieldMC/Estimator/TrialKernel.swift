@@ -104,14 +104,21 @@ extension CompiledModel {
                 let y = stepYield[k]
                 if !sampling {
                     n = n * y
-                } else if stepConcentration[k] > 0 && n.max() > unitsPerLot * aggregateThresholdLots {
-                    n = sampleAggregateLots(units: n, meanYield: y, concentration: stepConcentration[k],
-                                            unitsPerLot: unitsPerLot, rng: &rng)
-                } else if let table = stepLotTable[k] {
-                    n = sampleLots(units: n, table: table, meanYield: y, concentration: stepConcentration[k], rng: &rng)
                 } else if stepConcentration[k] > 0 {
-                    n = sampleLots(units: n, meanYield: y, concentration: stepConcentration[k],
-                                   unitsPerLot: unitsPerLot, rng: &rng)
+                    // Above the threshold (per lane) the step's losses are one normal draw; lanes at or below it
+                    // sample every lot (a mixed group computes both and keeps each lane's own).
+                    let big = n .> unitsPerLot * aggregateThresholdLots
+                    if any(big) {
+                        var out = sampleAggregateLots(units: n, meanYield: y, concentration: stepConcentration[k],
+                                                      unitsPerLot: unitsPerLot, rng: &rng)
+                        if !all(big) {
+                            let perLot = sampleDispersedStep(k, units: n.replacing(with: 0, where: big), rng: &rng)
+                            out = out.replacing(with: perLot, where: .!big)
+                        }
+                        n = out
+                    } else {
+                        n = sampleDispersedStep(k, units: n, rng: &rng)
+                    }
                 } else if y < 1 {
                     n = rng.binomial(count: n, probability: SIMD4(repeating: y))
                 }
@@ -187,6 +194,20 @@ extension CompiledModel {
                 acc.record(scratch.dieYield[d][lane], metric: dieYieldIndex + dt, histogramMetric: 2 * productPeriods + dt)
             }
         }
+    }
+}
+
+extension CompiledModel {
+    /// Good units out of dispersed step `k` entered by `units` (per lane), every lot sampled: the lot table when the
+    /// step has one, otherwise a beta and a binomial draw per lot.
+    @inline(__always)
+    func sampleDispersedStep(_ k: Int, units: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        if let table = stepLotTable[k] {
+            return sampleLots(units: units, table: table, meanYield: stepYield[k], concentration: stepConcentration[k],
+                              rng: &rng)
+        }
+        return sampleLots(units: units, meanYield: stepYield[k], concentration: stepConcentration[k],
+                          unitsPerLot: unitsPerLot, rng: &rng)
     }
 }
 
