@@ -81,6 +81,17 @@ enum SamplerBench {
             let count = SIMD4<Double>(repeating: 609)
             for i in 0..<n { b[i] = rng.binomial(count: count, probability: 0.75 + 0.15 * rng.uniform()) }
         }))
+        let yields = UnsafeMutableBufferPointer<SIMD4<Double>>.allocate(capacity: 256)
+        defer { yields.deallocate() }
+        out.append(("binomial(609,U(.75,.9)) streaming", measure("binomial(609,U(.75,.9)) streaming", seconds: seconds, repeats: repeats) { rng, b, n in
+            // The same draws through binomialSum (the wafer loop's path): 256 wafers per call, 4 lanes.
+            var i = 0
+            while i < n {
+                for w in 0..<256 { yields[w] = 0.75 + 0.15 * rng.uniform() }
+                b[i] = rng.binomialSum(count: 609, probabilities: UnsafeBufferPointer(yields))
+                i += 256
+            }
+        }))
         out.append(("binomial(1000,0.997)", measure("binomial(1000,0.997)", seconds: seconds, repeats: repeats) { rng, b, n in
             let count = SIMD4<Double>(repeating: 1000), p = SIMD4<Double>(repeating: 0.997)
             for i in 0..<n { b[i] = rng.binomial(count: count, probability: p) }

@@ -35,7 +35,7 @@ struct AggregateSamplerTests {
         let expectedVariance = 400 * (50 * (m1 - m2) + 2500 * (m2 - m1 * m1))
         var perWafer = SampleMoments(), aggregate = SampleMoments()
         var g1 = Xoshiro256x4(seed: 7, block: 0), g2 = Xoshiro256x4(seed: 8, block: 0)
-        for _ in 0..<500 {
+        for _ in 0..<250 {
             let a = sampleWaferDies(waferCount: 400, grossDies: 50, areaTimesMeanDefects: 0.5, alpha: 2, rng: &g1)
             let b = sampleAggregateWaferDies(waferCount: 400, grossDies: 50, areaTimesMeanDefects: 0.5, alpha: 2, rng: &g2)
             for i in 0..<4 { perWafer.add(a[i]); aggregate.add(b[i]) }

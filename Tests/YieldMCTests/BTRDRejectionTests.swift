@@ -14,9 +14,10 @@ import Testing
 @Suite("vectorised BTRD rejection loop against its exact conditional law")
 struct BTRDRejectionTests {
     /// (n, p ≤ ½): the bench's wafer case (609 gross dies, p ≈ 0.17 after the flip: |k − m| ≤ 15 mostly, step 3.1)
-    /// and a wide one (npq = 1050, sd ≈ 32: mostly the squeeze and Stirling steps).
+    /// and a wide one (npq = 1050, sd ≈ 32) use the log-factorial table's exact test; n = 20,000 is above the table
+    /// (the recursive product for |k − m| ≤ 15, the squeeze and the Stirling test otherwise).
     @Test("χ² of the rejection-loop output against B = (pmf − u_r·v_r·A)/(1 − u_r·v_r)",
-          arguments: [(609, 0.17), (5000, 0.3), (60, 0.5)])
+          arguments: [(609, 0.17), (5000, 0.3), (60, 0.5), (20_000, 0.3)])
     func rejectionLoopLaw(n: Int, p: Double) {
         let nv = SIMD4<Double>(repeating: Double(n)), pv = SIMD4<Double>(repeating: p)
         let s = BTRDSetup(n: nv, p: pv, q: 1 - pv)

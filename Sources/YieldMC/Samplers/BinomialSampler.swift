@@ -62,14 +62,15 @@ struct BTRDSetup {
         npq = np * q
         let sq = npq.squareRoot()
         b = 1.15 + 2.53 * sq
+        let inverseB = 1.0 / b
         a = -0.0873 + 0.0248 * b + 0.01 * p
         c = np + 0.5
-        vr = 0.92 - 4.2 / b
+        vr = 0.92 - 4.2 * inverseB
         urvr = 0.86 * vr
         m = VectorMath.floor((n + 1.0) * p)
         r = p / q
         nr = (n + 1.0) * r
-        alpha = (2.83 + 5.1 / b) * sq
+        alpha = (2.83 + 5.1 * inverseB) * sq
     }
 }
 
@@ -88,6 +89,17 @@ extension Xoshiro256x4 {
         var active = lanes
         var v = firstV
         var firstRound = true
+        // With every lane's n below the log-factorial table's size, steps 3.1–3.4 are one exact test in log space
+        // (log f(k)/f(m) from four table entries); otherwise the recursive product and the Stirling squeeze.
+        let useTable = all((s.n .< Double(LogFactorialTable.count)) .| .!lanes)
+        let table = LogFactorialTable.values
+        var logFm = SIMD4<Double>.zero, logR = SIMD4<Double>.zero, mIdx = SIMD4<Double>.zero
+        if useTable {
+            mIdx = s.m.replacing(with: 0, where: .!lanes)
+            let nIdx = s.n.replacing(with: 0, where: .!lanes)
+            logFm = LogFactorialTable.lookup(mIdx, in: table) + LogFactorialTable.lookup(nIdx - mIdx, in: table)
+            logR = VectorMath.log(s.r.replacing(with: 1, where: .!lanes))
+        }
         while true {
             if !firstRound {
                 // Step 1 again for the lanes that rejected.
@@ -116,6 +128,19 @@ extension Xoshiro256x4 {
             let vs = v2 * s.alpha / (s.a / (us * us) + s.b)
             var accept = live .& (vs .<= 0)
             live = live .& .!accept
+            if useTable {
+                // v ≤ f(k)/f(m) ⇔ log v ≤ ln m! + ln(n−m)! − ln k! − ln(n−k)! + (k − m)·ln r.
+                let kk = k.replacing(with: mIdx, where: .!live)
+                let nn = s.n.replacing(with: 0, where: .!lanes)
+                let logFk = LogFactorialTable.lookup(kk, in: table) + LogFactorialTable.lookup(nn - kk, in: table)
+                let logV = VectorMath.log(vs.replacing(with: 1, where: .!live))
+                let bound: SIMD4<Double> = logFm - logFk + (kk - mIdx) * logR
+                accept = accept .| (live .& (logV .<= bound))
+                result = result.replacing(with: k, where: accept)
+                active = active .& .!accept
+                if !any(active) { break }
+                continue
+            }
             let km = VectorMath.abs(k - s.m)
             // Step 3.1: f(k)/f(m) = Π (nr − r·i)/i over i from min(k, m) + 1 to max(k, m).
             let recursive = live .& (km .<= 15)
