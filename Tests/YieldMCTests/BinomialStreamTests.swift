@@ -60,6 +60,25 @@ struct BinomialStreamTests {
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
     }
 
+    @Test("wafers mixing n·min(p, q) < 10 (inversion) and ≥ 10 (streaming BTRD): χ² against the convolution")
+    func mixedEligibility() {
+        // 609 dies, p = 0.995 (n·q ≈ 3: inversion) and p = 0.83 (BTRD) in every lane, alternating lanes too.
+        let pmf = Self.sumPMF(n: 609, probabilities: [0.995, 0.83])
+        let yields = [SIMD4<Double>(0.995, 0.83, 0.995, 0.83), SIMD4<Double>(0.83, 0.995, 0.83, 0.995)]
+        var g = Xoshiro256x4(seed: 94, block: 0)
+        var counts: [Int: Int] = [:]
+        let calls = 4_000
+        yields.withUnsafeBufferPointer { buffer in
+            for _ in 0..<calls {
+                let x = g.binomialSum(count: 609, probabilities: buffer)
+                for i in 0..<4 { counts[Int(x[i]), default: 0] += 1 }
+            }
+        }
+        let (chi2, dof) = chiSquare(counts: counts, total: calls * 4, pmf: { $0 >= 0 && $0 < pmf.count ? pmf[$0] : 0 },
+                                    support: 0...(pmf.count - 1))
+        #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
+    }
+
     @Test("yields with n·p < 10 fall back to per-wafer draws: lane means n·Σp within 5 SE")
     func fallback() {
         // 20 dies, p = 0.3 (n·p = 6 < 10): mean 4·6 = 24 per call over 4 wafers, variance 4·20·0.21 = 16.8.

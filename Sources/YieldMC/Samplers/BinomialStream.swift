@@ -2,41 +2,39 @@ extension Xoshiro256x4 {
     /// Per lane, the sum over the entries w of `probabilities` of Binomial(`n`, probabilities[w][lane]): the good dies
     /// of a die type's wafers, one binomial per wafer with its own yield p = e^(−A·D).
     ///
-    /// When every draw has n·min(p, 1 − p) ≥ 10 and n < `LogFactorialTable.count` (checked first, one pass), the
-    /// lanes run BTRD **streaming**: each round is one BTRD attempt (Hörmann's step 1, or steps 2–3 with the exact
+    /// With 20 ≤ n < `LogFactorialTable.count`, the draws with n·min(p, 1 − p) ≥ 10 run BTRD **streaming**
+    /// (the others are made first, by the lock-step sampler's inversion, and skipped by the streaming loop): each round is one BTRD attempt (Hörmann's step 1, or steps 2–3 with the exact
     /// test in log space from the log-factorial table) in every lane, all of it branch-free; a lane that accepts adds
     /// its k and loads its next wafer's p (and the setup for it), a lane that rejects retries, so no lane waits for
     /// the others (the lock-step `binomial(count:probability:)` runs until all four lanes accept). Attempts are
     /// independent and each uses fresh uniforms of the lane's own stream, so every draw is exactly BTRD's
-    /// Binomial(n, p). Lanes whose wafers are done keep drawing (discarded) until all are done. Otherwise the
-    /// draws are made one wafer at a time with `binomial(count:probability:)`.
+    /// Binomial(n, p). Lanes whose wafers are done keep drawing (discarded) until all are done; a skipped entry costs
+    /// one discarded draw at p = ½. Other n: one wafer at a time with `binomial(count:probability:)`.
     @inlinable
     public mutating func binomialSum(count n: Double, probabilities: UnsafeBufferPointer<SIMD4<Double>>) -> SIMD4<Double> {
         let waferCount = probabilities.count
         guard waferCount > 0 else { return .zero }
         let nv = SIMD4<Double>(repeating: n)
-        var eligible = n < Double(LogFactorialTable.count) && n == n.rounded()
-        if eligible {
-            var smallest = SIMD4<Double>(repeating: .infinity)
-            for p in probabilities {
-                let pp = VectorMath.min(p, 1.0 - p)
-                smallest = VectorMath.min(smallest, pp)
-            }
-            // NaN p fails `.>=` and falls back too.
-            eligible = all(nv * smallest .>= 10)
-        }
-        if !eligible {
-            var sum = SIMD4<Double>.zero
+        var sum = SIMD4<Double>.zero
+        guard n >= 20 && n < Double(LogFactorialTable.count) && n == n.rounded() else {
             for p in probabilities { sum += binomial(count: nv, probability: p) }
             return sum
+        }
+        // Draws BTRD cannot take (n·min(p, 1 − p) < 10, e.g. a wafer with almost no defects) are made here, by the
+        // lock-step sampler's inversion; the streaming loop skips them.
+        for p in probabilities {
+            let eligible = nv * VectorMath.min(p, 1.0 - p) .>= 10
+            if !all(eligible) {
+                sum += binomial(count: nv, probability: p.replacing(with: 0, where: eligible))
+            }
         }
         let table = LogFactorialTable.values
         let last = Int64(waferCount - 1)
         var index = SIMD4<Int64>.zero
         var live = index .<= SIMD4(repeating: last)
         var p = probabilities[0]
-        var setup = BTRDStreamSetup(n: nv, p: p, table: table)
-        var sum = SIMD4<Double>.zero
+        var skip = .!(nv * VectorMath.min(p, 1.0 - p) .>= 10)
+        var setup = BTRDStreamSetup(n: nv, p: p.replacing(with: 0.5, where: skip), table: table)
         while any(live) {
             let s = setup.btrd
             let v = uniform()
@@ -66,7 +64,7 @@ extension Xoshiro256x4 {
             if any(accepted) {
                 let k = k1.replacing(with: k2, where: .!fast)
                 let value = k.replacing(with: nv - k, where: setup.flip)
-                sum += value.replacing(with: 0, where: .!accepted)
+                sum += value.replacing(with: 0, where: .!accepted .| skip)
                 // Mask lanes are −1 when true: subtracting the mask adds 1 to the accepting lanes' wafer index.
                 index = index &- unsafeBitCast(accepted, to: SIMD4<Int64>.self)
                 live = index .<= SIMD4(repeating: last)
@@ -76,7 +74,8 @@ extension Xoshiro256x4 {
                     let next = SIMD4(probabilities[Int(i[0])][0], probabilities[Int(i[1])][1],
                                      probabilities[Int(i[2])][2], probabilities[Int(i[3])][3])
                     p = p.replacing(with: next, where: reload)
-                    setup = BTRDStreamSetup(n: nv, p: p, table: table)
+                    skip = .!(nv * VectorMath.min(p, 1.0 - p) .>= 10)
+                    setup = BTRDStreamSetup(n: nv, p: p.replacing(with: 0.5, where: skip), table: table)
                 }
             }
         }
