@@ -304,6 +304,8 @@ def sampler_rates(seconds, repeats):
         ("binomial(500,0.9)", lambda: rng.binomial(500, 0.9, size=n)),
         ("binomial(500,U(.8,.95))", lambda: rng.binomial(500, 0.8 + 0.15 * rng.random(n))),
         ("binomial(609,U(.75,.9))", lambda: rng.binomial(609, 0.75 + 0.15 * rng.random(n))),
+        # Swift's streaming wafer path (binomialSum) makes the same draws; numpy has one binomial for both.
+        ("binomial(609,U(.75,.9)) streaming", lambda: rng.binomial(609, 0.75 + 0.15 * rng.random(n))),
         ("binomial(1000,0.997)", lambda: rng.binomial(1000, 0.997, size=n)),
         ("binomial(20,0.9)", lambda: rng.binomial(20, 0.9, size=n)),
         ("poisson(0.3)", lambda: rng.poisson(0.3, size=n)),
