@@ -17,6 +17,10 @@ samplers (M draws/s of CPU time), a few estimates for cross-checks. --sampler-se
 Lots: "lotSampling": "betaBinomialTable" (default) inverts tabulated beta-binomial loss CDFs (np.searchsorted):
 one draw per block of 8 full lots (the 8-fold convolution) plus one per remaining lot; "betaThenBinomial"
 draws beta then binomial per lot; both as in the Swift estimator.
+Large volumes (docs/yield-model.md, "Large volumes: aggregate sampling"), as in Swift: a trial whose step is entered
+by more than AGGREGATE_LOTS = 256 lots' worth of units (units > 256 * unitsPerLot, dispersed steps) draws the step's
+total losses from a normal with the exact mean and variance of the per-lot sum; a die type with more than 256
+wafers in a period draws its good dies from a normal with the exact mean and variance of the per-wafer sum.
 """
 import argparse
 import json
@@ -25,6 +29,7 @@ import time
 import numpy as np
 
 CHUNK = 4096
+AGGREGATE_LOTS = 256  # Swift: aggregateThresholdLots
 
 
 class Model:
@@ -114,8 +119,39 @@ def lots_table(rng, n, y, c, L, tables):
     return good
 
 
+def aggregate_lots(rng, n, y, c, L):
+    """Normal approximation of the sum of per-lot beta-binomial losses, exact mean and variance (per trial):
+    a lot of k units loses k(1-y) on average with variance k*y(1-y)*(c+k)/(c+1)."""
+    full = np.floor(n * (1.0 / L))
+    rem = np.maximum(n - full * L, 0.0)
+    spread = y * (1 - y) / (c + 1)
+    var = spread * (full * L * (c + L) + rem * (rem + c))
+    lost = np.rint(n * (1 - y) + np.sqrt(var) * rng.standard_normal(len(n)))
+    return n - np.minimum(np.maximum(lost, 0.0), n)
+
+
+def aggregate_wafer_dies(rng, T, W, G, ad, alpha):
+    """Normal approximation of the sum of per-wafer good dies, exact mean and variance (gamma Laplace transform:
+    E[p^k] = (1 + k*A*D0/alpha)^(-alpha))."""
+    m1 = (1 + ad / alpha) ** -alpha
+    m2 = (1 + 2 * ad / alpha) ** -alpha
+    var = max(G * (m1 - m2) + G * G * (m2 - m1 * m1), 0.0)
+    good = np.rint(W * G * m1 + np.sqrt(W * var) * rng.standard_normal(T))
+    return np.minimum(np.maximum(good, 0.0), W * G)
+
+
 def rnd(x):
     return np.floor(x + 0.5)  # Swift's .rounded(): half away from zero (x >= 0 here)
+
+
+def lots_step(rng, m, n, y, c):
+    """Per-lot draws of one dispersed step (table mode or beta then binomial)."""
+    cdf = None
+    if m.lot_table:
+        if (y, c) not in m.tables:
+            m.tables[(y, c)] = beta_binomial_tables(m.lot, y, c)
+        cdf = m.tables[(y, c)]
+    return lots_table(rng, n, y, c, m.lot, cdf) if cdf is not None else lots_two_stage(rng, n, y, c, m.lot)
 
 
 def simulate_period(m, t, T, rng):
@@ -130,6 +166,8 @@ def simulate_period(m, t, T, rng):
         if G > 0 and W > 0:
             if ad == 0:
                 good = np.full(T, W * G)
+            elif W > AGGREGATE_LOTS:
+                good = aggregate_wafer_dies(rng, T, W, G, ad, alpha)
             else:
                 D = rng.standard_gamma(alpha, size=(T, W))
                 p = np.exp(D * (-ad / alpha))
@@ -157,12 +195,15 @@ def simulate_period(m, t, T, rng):
             y = s["nominalYield"]
             c = s.get("yieldConcentration")
             if c is not None and c > 0:
-                cdf = None
-                if m.lot_table:
-                    if (y, c) not in m.tables:
-                        m.tables[(y, c)] = beta_binomial_tables(m.lot, y, c)
-                    cdf = m.tables[(y, c)]
-                n = lots_table(rng, n, y, c, m.lot, cdf) if cdf is not None else lots_two_stage(rng, n, y, c, m.lot)
+                big = n > AGGREGATE_LOTS * m.lot
+                if big.all():
+                    n = aggregate_lots(rng, n, y, c, m.lot)
+                elif big.any():  # mixed: per-lot draws for the trials at or below the threshold only
+                    out = aggregate_lots(rng, n, y, c, m.lot)
+                    out[~big] = lots_step(rng, m, n[~big], y, c)
+                    n = out
+                else:
+                    n = lots_step(rng, m, n, y, c)
             elif y < 1:
                 n = rng.binomial(n.astype(np.int64), y).astype(np.float64)
         finished.append(n)
@@ -262,6 +303,9 @@ def sampler_rates(seconds, repeats):
         ("beta(291,9)", lambda: rng.beta(291, 9, size=n)),
         ("binomial(500,0.9)", lambda: rng.binomial(500, 0.9, size=n)),
         ("binomial(500,U(.8,.95))", lambda: rng.binomial(500, 0.8 + 0.15 * rng.random(n))),
+        ("binomial(609,U(.75,.9))", lambda: rng.binomial(609, 0.75 + 0.15 * rng.random(n))),
+        # Swift's streaming wafer path (binomialSum) makes the same draws; numpy has one binomial for both.
+        ("binomial(609,U(.75,.9)) streaming", lambda: rng.binomial(609, 0.75 + 0.15 * rng.random(n))),
         ("binomial(1000,0.997)", lambda: rng.binomial(1000, 0.997, size=n)),
         ("binomial(20,0.9)", lambda: rng.binomial(20, 0.9, size=n)),
         ("poisson(0.3)", lambda: rng.poisson(0.3, size=n)),

@@ -5,8 +5,15 @@ import YieldMC
 /// Per trial: 200 wafers (gamma + binomial each), 104 + 617 lots through 4 + 3 dispersed steps
 /// (beta + binomial each), 2 plain binomial steps, 5 stations with Poisson failures and gamma repairs,
 /// 2 gamma demand draws.
+/// The PMIC's 617 lots are above the aggregate threshold (256 lots), so its dispersed steps are one normal draw
+/// each, in Swift and in the numpy peer alike. `input(pmicStarts: 240_000)` keeps every step below the threshold
+/// (240 lots), so both sides sample every lot.
 enum BenchModel {
-    static func input() -> YieldInput {
+    static let fullPMICStarts = 616_552.0
+    /// PMIC starts for the configuration where nothing aggregates (240 lots of 1,000 < 256).
+    static let perLotPMICStarts = 240_000.0
+
+    static func input(pmicStarts: Double = fullPMICStarts) -> YieldInput {
         let stations = [
             YieldStation(name: "hcm/dicing", toolsPerPeriod: [2], mtbfHours: 400, mttrHours: 3, utilizationCap: 0.85),
             YieldStation(name: "hcm/die-attach", toolsPerPeriod: [2], mtbfHours: 300, mttrHours: 1.5, utilizationCap: 0.85),
@@ -28,7 +35,7 @@ enum BenchModel {
             ]),
         ])
         let pmic = YieldProduct(name: "qfn-pmic", demandPerPeriod: [600_000], demandCV: 0.1, routes: [
-            YieldRoute(site: "hcm", startsPerPeriod: [616_552], steps: [
+            YieldRoute(site: "hcm", startsPerPeriod: [pmicStarts], steps: [
                 YieldStep(name: "die-attach", stationIndex: 1, secondsPerUnit: 1.8, nominalYield: 0.996, yieldConcentration: 1000),
                 YieldStep(name: "wire-bond", stationIndex: 2, secondsPerUnit: 1.5333, nominalYield: 0.998, yieldConcentration: 2000),
                 YieldStep(name: "mold", stationIndex: 3, secondsPerUnit: 0.27, nominalYield: 0.999),

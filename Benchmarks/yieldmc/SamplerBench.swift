@@ -12,10 +12,13 @@ func threadCPUSeconds() -> Double {
 /// Draws per CPU second of each sampler, filling a 16 Ki-value buffer repeatedly (stays in L2).
 enum SamplerBench {
     static let bufferCount = 16_384
+    /// When set (bench option `--only-sampler`), only the cases whose name contains it are measured.
+    nonisolated(unsafe) static var filter: String? = nil
 
     /// Median M draws/s over `repeats` timings of about `seconds` each.
     @inline(never)
     static func measure(_ name: String, seconds: Double, repeats: Int, fill: (inout Xoshiro256x4, UnsafeMutablePointer<SIMD4<Double>>, Int) -> Void) -> Double {
+        if let filter, !name.contains(filter) { return .nan }
         let buffer = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: bufferCount / 4)
         defer { buffer.deallocate() }
         var rng = Xoshiro256x4(seed: 12345, block: 0)
@@ -53,36 +56,52 @@ enum SamplerBench {
         }))
         for shape in [2.0, 2.5, 0.5] {  // 2.0: Erlang path; 2.5: Marsaglia–Tsang; 0.5: MT with boost
             let g = GammaShape(shape)
-            out.append(("gamma(\(shape))", measure("gamma", seconds: seconds, repeats: repeats) { rng, b, n in
+            out.append(("gamma(\(shape))", measure("gamma(\(shape))", seconds: seconds, repeats: repeats) { rng, b, n in
                 for i in 0..<n { b[i] = rng.gamma(g) }
             }))
         }
         let beta = BetaShape(a: SIMD4(repeating: 20), b: SIMD4(repeating: 2))
-        out.append(("beta(20,2)", measure("beta", seconds: seconds, repeats: repeats) { rng, b, n in
+        out.append(("beta(20,2)", measure("beta(20,2)", seconds: seconds, repeats: repeats) { rng, b, n in
             for i in 0..<n { b[i] = rng.beta(beta) }
         }))
         let lot = BetaShape(mean: 0.97, concentration: 300)
-        out.append(("beta(291,9)", measure("beta", seconds: seconds, repeats: repeats) { rng, b, n in
+        out.append(("beta(291,9)", measure("beta(291,9)", seconds: seconds, repeats: repeats) { rng, b, n in
             for i in 0..<n { b[i] = rng.beta(lot) }
         }))
-        out.append(("binomial(500,0.9)", measure("binomial", seconds: seconds, repeats: repeats) { rng, b, n in
+        out.append(("binomial(500,0.9)", measure("binomial(500,0.9)", seconds: seconds, repeats: repeats) { rng, b, n in
             let count = SIMD4<Double>(repeating: 500), p = SIMD4<Double>(repeating: 0.9)
             for i in 0..<n { b[i] = rng.binomial(count: count, probability: p) }
         }))
-        out.append(("binomial(500,U(.8,.95))", measure("binomial", seconds: seconds, repeats: repeats) { rng, b, n in
+        out.append(("binomial(500,U(.8,.95))", measure("binomial(500,U(.8,.95))", seconds: seconds, repeats: repeats) { rng, b, n in
             let count = SIMD4<Double>(repeating: 500)
             for i in 0..<n { b[i] = rng.binomial(count: count, probability: 0.8 + 0.15 * rng.uniform()) }
         }))
-        out.append(("binomial(1000,0.997)", measure("binomial", seconds: seconds, repeats: repeats) { rng, b, n in
+        out.append(("binomial(609,U(.75,.9))", measure("binomial(609,U(.75,.9))", seconds: seconds, repeats: repeats) { rng, b, n in
+            // The bench model's per-wafer draw: 609 gross dies, p = e^(−A·D) ≈ 0.83 varying per wafer.
+            let count = SIMD4<Double>(repeating: 609)
+            for i in 0..<n { b[i] = rng.binomial(count: count, probability: 0.75 + 0.15 * rng.uniform()) }
+        }))
+        let yields = UnsafeMutableBufferPointer<SIMD4<Double>>.allocate(capacity: 256)
+        defer { yields.deallocate() }
+        out.append(("binomial(609,U(.75,.9)) streaming", measure("binomial(609,U(.75,.9)) streaming", seconds: seconds, repeats: repeats) { rng, b, n in
+            // The same draws through binomialSum (the wafer loop's path): 256 wafers per call, 4 lanes.
+            var i = 0
+            while i < n {
+                for w in 0..<256 { yields[w] = 0.75 + 0.15 * rng.uniform() }
+                b[i] = rng.binomialSum(count: 609, probabilities: UnsafeBufferPointer(yields))
+                i += 256
+            }
+        }))
+        out.append(("binomial(1000,0.997)", measure("binomial(1000,0.997)", seconds: seconds, repeats: repeats) { rng, b, n in
             let count = SIMD4<Double>(repeating: 1000), p = SIMD4<Double>(repeating: 0.997)
             for i in 0..<n { b[i] = rng.binomial(count: count, probability: p) }
         }))
-        out.append(("binomial(20,0.9)", measure("binomial", seconds: seconds, repeats: repeats) { rng, b, n in
+        out.append(("binomial(20,0.9)", measure("binomial(20,0.9)", seconds: seconds, repeats: repeats) { rng, b, n in
             let count = SIMD4<Double>(repeating: 20), p = SIMD4<Double>(repeating: 0.9)
             for i in 0..<n { b[i] = rng.binomial(count: count, probability: p) }
         }))
         for lambda in [0.3, 2.0, 50.0] {
-            out.append(("poisson(\(lambda))", measure("poisson", seconds: seconds, repeats: repeats) { rng, b, n in
+            out.append(("poisson(\(lambda))", measure("poisson(\(lambda))", seconds: seconds, repeats: repeats) { rng, b, n in
                 let lam = SIMD4<Double>(repeating: lambda)
                 for i in 0..<n { b[i] = rng.poisson(mean: lam) }
             }))

@@ -19,6 +19,8 @@ struct Options {
     var samplerSeconds = 0.3
     var numpy = true
     var python = "python3"
+    var tableOnly = false
+    var onlySampler: String? = nil
 
     init(_ args: [String]) {
         var i = 1
@@ -30,6 +32,8 @@ struct Options {
             case "--sampler-seconds": samplerSeconds = Double(value()) ?? samplerSeconds
             case "--no-numpy": numpy = false
             case "--python": python = value()
+            case "--table-only": tableOnly = true
+            case "--only-sampler": onlySampler = value()
             default: print("unknown option \(args[i])"); exit(2)
             }
             i += 1
@@ -96,32 +100,53 @@ func machineSpeedup() -> Double {
 func fmt(_ x: Double, _ d: Int = 1) -> String { x.isNaN ? "-" : String(format: "%.\(d)f", x) }
 
 let options = Options(CommandLine.arguments)
+if let only = options.onlySampler {
+    // Profiling aid: time the matching sampler cases only, then stop.
+    SamplerBench.filter = only
+    for (name, rate) in SamplerBench.run(seconds: options.samplerSeconds, repeats: options.rounds) where !rate.isNaN {
+        print("\(name): \(fmt(rate)) M draws per CPU second")
+    }
+    exit(0)
+}
 print("yieldmc-bench: \(options.trials) trials per run, \(options.rounds) rounds, "
       + "cores: \(ProcessInfo.processInfo.activeProcessorCount), FABPLAN_MARCH at build time decides the ISA")
 
 try FileManager.default.createDirectory(atPath: "Benchmarks/out", withIntermediateDirectories: true)
-let modes: [LotSampling] = [.betaBinomialTable, .betaThenBinomial]
-var estimators: [LotSampling: YieldEstimator] = [:]
-var inputPaths: [LotSampling: String] = [:]
-for mode in modes {
-    var input = BenchModel.input()
-    input.lotSampling = mode
-    let path = "Benchmarks/out/bench-input-\(mode.rawValue).json"
+
+/// One bench configuration: a model variant and a lot sampler.
+struct Config: Hashable {
+    var name: String
+    var pmicStarts: Double
+    var mode: LotSampling
+}
+var configs: [Config] = []
+for (name, starts) in [("PMIC 617 lots, aggregated", BenchModel.fullPMICStarts),
+                       ("PMIC 240 lots, every lot", BenchModel.perLotPMICStarts)] {
+    for mode in [LotSampling.betaBinomialTable, .betaThenBinomial] where !(options.tableOnly && mode != .betaBinomialTable) {
+        configs.append(Config(name: name, pmicStarts: starts, mode: mode))
+    }
+}
+var estimators: [Config: YieldEstimator] = [:]
+var inputPaths: [Config: String] = [:]
+for (i, config) in configs.enumerated() {
+    var input = BenchModel.input(pmicStarts: config.pmicStarts)
+    input.lotSampling = config.mode
+    let path = "Benchmarks/out/bench-input-\(i)-\(config.mode.rawValue).json"
     try JSONEncoder().encode(input).write(to: URL(fileURLWithPath: path))
-    inputPaths[mode] = path
-    estimators[mode] = try YieldEstimator(input: input)
-    _ = estimators[mode]!.run(.trials(YieldEstimator.trialsPerBlock * 2), seed: 1, threads: 2) // warm-up
+    inputPaths[config] = path
+    estimators[config] = try YieldEstimator(input: input)
+    _ = estimators[config]!.run(.trials(YieldEstimator.trialsPerBlock * 2), seed: 1, threads: 2) // warm-up
 }
 
 // Fingerprint: identical in portable and x86-64-v3 builds (no libm, no FMA in the sampling path).
-let fingerprint = estimators[.betaBinomialTable]!.run(.trials(4096), seed: 42, threads: 2).products[0].goodUnits
+let fingerprint = estimators[configs[0]]!.run(.trials(4096), seed: 42, threads: 2).products[0].goodUnits
 print("fingerprint (seed 42, 4096 trials): mean good bits \(String(fingerprint.mean.bitPattern, radix: 16)), "
       + "P95 bits \(String(fingerprint.p95.bitPattern, radix: 16))")
 
-// Per mode: lists over rounds.
-var swiftCPU: [LotSampling: [Double]] = [:], swiftWall1: [LotSampling: [Double]] = [:], swiftWall2: [LotSampling: [Double]] = [:]
-var numpyCPU: [LotSampling: [Double]] = [:], ratioCPU: [LotSampling: [Double]] = [:], speedup: [LotSampling: [Double]] = [:]
-var ratio2Wall: [LotSampling: [Double]] = [:]
+// Per configuration: lists over rounds.
+var swiftCPU: [Config: [Double]] = [:], swiftWall1: [Config: [Double]] = [:], swiftWall2: [Config: [Double]] = [:]
+var numpyCPU: [Config: [Double]] = [:], ratioCPU: [Config: [Double]] = [:], speedup: [Config: [Double]] = [:]
+var ratio2Wall: [Config: [Double]] = [:]
 var samplerSwift: [String: [Double]] = [:], samplerNumpy: [String: [Double]] = [:], samplerRatio: [String: [Double]] = [:]
 var samplerOrder: [String] = []
 var machine: [Double] = []
@@ -130,26 +155,26 @@ var numpyCheck: [String: Any]? = nil
 
 for round in 0..<options.rounds {
     machine.append(machineSpeedup())
-    for mode in modes {
-        let est = estimators[mode]!
+    for config in configs {
+        let est = estimators[config]!
         let one = timeEstimator(est, trials: options.trials, threads: 1, seed: UInt64(round + 1))
         let two = timeEstimator(est, trials: options.trials, threads: 2, seed: UInt64(round + 1))
-        swiftCPU[mode, default: []].append(one.cpuRate)
-        swiftWall1[mode, default: []].append(one.wallRate)
-        swiftWall2[mode, default: []].append(two.wallRate)
-        speedup[mode, default: []].append(two.wallRate / one.wallRate)
-        if mode == .betaBinomialTable { lastReport = one.report }
-        if options.numpy, let n = runNumpy(python: options.python, inputPath: inputPaths[mode]!, trials: options.trials, samplerSeconds: 0),
+        swiftCPU[config, default: []].append(one.cpuRate)
+        swiftWall1[config, default: []].append(one.wallRate)
+        swiftWall2[config, default: []].append(two.wallRate)
+        speedup[config, default: []].append(two.wallRate / one.wallRate)
+        if config == configs[0] { lastReport = one.report }
+        if options.numpy, let n = runNumpy(python: options.python, inputPath: inputPaths[config]!, trials: options.trials, samplerSeconds: 0),
            let cpu = n["cpu_trials_per_second"] as? Double, let wall = n["trials_per_second"] as? Double {
-            numpyCPU[mode, default: []].append(cpu)
-            ratioCPU[mode, default: []].append(one.cpuRate / cpu)
-            ratio2Wall[mode, default: []].append(two.wallRate / wall)
-            if mode == .betaBinomialTable { numpyCheck = n }
+            numpyCPU[config, default: []].append(cpu)
+            ratioCPU[config, default: []].append(one.cpuRate / cpu)
+            ratio2Wall[config, default: []].append(two.wallRate / wall)
+            if config == configs[0] { numpyCheck = n }
         }
     }
     let swiftSamplers = SamplerBench.run(seconds: options.samplerSeconds, repeats: 1)
     let numpySamplers = options.numpy
-        ? (runNumpy(python: options.python, inputPath: inputPaths[.betaBinomialTable]!, trials: 256,
+        ? (runNumpy(python: options.python, inputPath: inputPaths[configs[0]]!, trials: 256,
                     samplerSeconds: options.samplerSeconds)?["samplers"] as? [String: Double] ?? [:]) : [:]
     for (name, rate) in swiftSamplers {
         if round == 0 { samplerOrder.append(name) }
@@ -163,21 +188,25 @@ for round in 0..<options.rounds {
 }
 
 print("\nEnd to end: trials/s (one trial = one month of the whole line), medians over rounds")
-print("| lot sampler | numpy CPU | Swift 1 thread CPU | Swift/numpy per core | Swift 1 thread wall | Swift 2 threads wall | 2T/1T | Swift 2T / numpy (wall) |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
-for mode in modes {
-    print("| \(mode.rawValue) | \(fmt(median(numpyCPU[mode] ?? []))) | \(fmt(median(swiftCPU[mode]!))) | "
-          + "\(fmt(median(ratioCPU[mode] ?? []), 2))x | \(fmt(median(swiftWall1[mode]!))) | \(fmt(median(swiftWall2[mode]!))) | "
-          + "\(fmt(median(speedup[mode]!), 2))x | \(fmt(median(ratio2Wall[mode] ?? []), 2))x |")
+print("| model | lot sampler | numpy CPU | Swift 1 thread CPU | Swift/numpy per core | Swift 1 thread wall | Swift 2 threads wall | 2T/1T | Swift 2T / numpy (wall) |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+for config in configs {
+    print("| \(config.name) | \(config.mode.rawValue) | \(fmt(median(numpyCPU[config] ?? []))) | \(fmt(median(swiftCPU[config]!))) | "
+          + "\(fmt(median(ratioCPU[config] ?? []), 2))x | \(fmt(median(swiftWall1[config]!))) | \(fmt(median(swiftWall2[config]!))) | "
+          + "\(fmt(median(speedup[config]!), 2))x | \(fmt(median(ratio2Wall[config] ?? []), 2))x |")
 }
 print("Control: a pure arithmetic loop ran \(fmt(median(machine), 2))x faster on 2 threads than on 1 in this run "
       + "(per round: \(machine.map { fmt($0, 2) }.joined(separator: ", "))); 2.00x = the second vCPU was fully available.")
 if let r = lastReport {
     let mcu = r.products[0]
-    let npEst = (numpyCheck?["estimates"] as? [[String: Any]])?.first
-    print("\nCross-check (table mode, last round): qfn-mcu mean good Swift \(fmt(mcu.goodUnits.mean)) ± \(fmt(mcu.goodUnits.standardError)), "
+    let pmic = r.products[1]
+    let ests = numpyCheck?["estimates"] as? [[String: Any]]
+    let npEst = ests?.first, npPmic = (ests?.count ?? 0) > 1 ? ests?[1] : nil
+    print("\nCross-check (\(configs[0].name), \(configs[0].mode.rawValue), last round): qfn-mcu mean good Swift \(fmt(mcu.goodUnits.mean)) ± \(fmt(mcu.goodUnits.standardError)), "
           + "numpy \(npEst.flatMap { $0["mean"] as? Double }.map { fmt($0) } ?? "-") ± \(npEst.flatMap { $0["se"] as? Double }.map { fmt($0) } ?? "-"); "
           + "P(meet) Swift \(fmt(mcu.probabilityMeetDemand, 4)), numpy \(npEst.flatMap { $0["p_meet"] as? Double }.map { fmt($0, 4) } ?? "-"); "
+          + "qfn-pmic mean good Swift \(fmt(pmic.goodUnits.mean)) ± \(fmt(pmic.goodUnits.standardError)), "
+          + "numpy \(npPmic.flatMap { $0["mean"] as? Double }.map { fmt($0) } ?? "-") ± \(npPmic.flatMap { $0["se"] as? Double }.map { fmt($0) } ?? "-"); "
           + "die yield \(fmt(r.dieYields[0].dieYield.mean, 5)) vs NB formula \(fmt(r.dieYields[0].negativeBinomialYield, 5))")
 }
 

@@ -35,7 +35,7 @@ struct AggregateSamplerTests {
         let expectedVariance = 400 * (50 * (m1 - m2) + 2500 * (m2 - m1 * m1))
         var perWafer = SampleMoments(), aggregate = SampleMoments()
         var g1 = Xoshiro256x4(seed: 7, block: 0), g2 = Xoshiro256x4(seed: 8, block: 0)
-        for _ in 0..<500 {
+        for _ in 0..<250 {
             let a = sampleWaferDies(waferCount: 400, grossDies: 50, areaTimesMeanDefects: 0.5, alpha: 2, rng: &g1)
             let b = sampleAggregateWaferDies(waferCount: 400, grossDies: 50, areaTimesMeanDefects: 0.5, alpha: 2, rng: &g2)
             for i in 0..<4 { perWafer.add(a[i]); aggregate.add(b[i]) }
@@ -44,5 +44,36 @@ struct AggregateSamplerTests {
             #expect(Swift.abs(m.mean - expectedMean) < 5 * (expectedVariance / m.n).squareRoot())
             #expect(Swift.abs(m.variance - expectedVariance) < 5 * expectedVariance * (2 / (m.n - 1)).squareRoot())
         }
+    }
+}
+
+@Suite("aggregate threshold per lane: groups of four trials straddling it")
+struct AggregateThresholdPerLaneTests {
+    @Test("units near 256 lots after a 50 % step: mean and variance of the output match the closed form within 5 SE")
+    func straddlingLanes() throws {
+        // Lots of 100 units, so the threshold is 25,600 units. Step 1: 51,200 starts, yield 0.5, no spread:
+        // N1 ~ Binomial(51,200, 0.5), mean 25,600, sd 113, so about half the lanes of each group of four are above
+        // the threshold (one normal draw) and half below (every lot sampled): the mixed path.
+        // Step 2: yield 0.9, concentration 20. E[good] = 51,200·0.5·0.9 = 23,040.
+        // Var[good] = Var(0.9·N1) + E[losses variance] = 0.81·12,800 + 256 lots·(100·0.9·0.1·(20 + 100)/(20 + 1))
+        //           = 10,368 + 256·51.43 = 23,534 (per-lot and aggregate paths have the same exact variance).
+        let input = YieldInput(
+            periods: [YieldPeriod(name: "P1", hoursPerTool: 1000)],
+            stations: [YieldStation(name: "s0", toolsPerPeriod: [10])],
+            products: [YieldProduct(name: "X", demandPerPeriod: [0], routes: [
+                YieldRoute(site: "A", startsPerPeriod: [51_200], steps: [
+                    YieldStep(name: "a", stationIndex: 0, secondsPerUnit: 1, nominalYield: 0.5),
+                    YieldStep(name: "b", stationIndex: 0, secondsPerUnit: 1, nominalYield: 0.9, yieldConcentration: 20),
+                ]),
+            ])],
+            unitsPerLot: 100)
+        let trials = 4096
+        let report = try YieldEstimator(input: input).run(.trials(trials), seed: 5, threads: 1)
+        let good = report.products[0].goodUnits
+        let variance = 10_368 + 256 * (100 * 0.9 * 0.1 * 120 / 21)
+        #expect(Swift.abs(good.mean - 23_040) < 5 * (variance / Double(trials)).squareRoot(), "mean \(good.mean)")
+        let sampleVariance = good.standardDeviation * good.standardDeviation
+        #expect(Swift.abs(sampleVariance - variance) < 5 * variance * (2 / Double(trials - 1)).squareRoot(),
+                "variance \(sampleVariance)")
     }
 }

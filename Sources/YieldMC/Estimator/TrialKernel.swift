@@ -9,6 +9,8 @@ struct KernelScratch {
     var load: [SIMD4<Double>]
     var fraction: [SIMD4<Double>]
     var dieYield: [SIMD4<Double>]
+    /// Per-wafer yields p = e^(−A·D) of one die type and period (one vector per wafer).
+    var waferYields: [SIMD4<Double>] = []
 
     init(model: CompiledModel) {
         diesAvailable = Array(repeating: .zero, count: model.dieCount)
@@ -57,7 +59,8 @@ extension CompiledModel {
                                                         areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)
                     } else {
                         good = sampleWaferDies(waferCount: Int(waferCount), grossDies: gross,
-                                               areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)
+                                               areaTimesMeanDefects: ad, alpha: alpha, rng: &rng,
+                                               buffer: &scratch.waferYields)
                     }
                 }
                 scratch.dieYield[d] = waferCount * gross > 0 ? good / (waferCount * gross) : .one
@@ -104,14 +107,21 @@ extension CompiledModel {
                 let y = stepYield[k]
                 if !sampling {
                     n = n * y
-                } else if stepConcentration[k] > 0 && n.max() > unitsPerLot * aggregateThresholdLots {
-                    n = sampleAggregateLots(units: n, meanYield: y, concentration: stepConcentration[k],
-                                            unitsPerLot: unitsPerLot, rng: &rng)
-                } else if let table = stepLotTable[k] {
-                    n = sampleLots(units: n, table: table, meanYield: y, concentration: stepConcentration[k], rng: &rng)
                 } else if stepConcentration[k] > 0 {
-                    n = sampleLots(units: n, meanYield: y, concentration: stepConcentration[k],
-                                   unitsPerLot: unitsPerLot, rng: &rng)
+                    // Above the threshold (per lane) the step's losses are one normal draw; lanes at or below it
+                    // sample every lot (a mixed group computes both and keeps each lane's own).
+                    let big = n .> unitsPerLot * aggregateThresholdLots
+                    if any(big) {
+                        var out = sampleAggregateLots(units: n, meanYield: y, concentration: stepConcentration[k],
+                                                      unitsPerLot: unitsPerLot, rng: &rng)
+                        if !all(big) {
+                            let perLot = sampleDispersedStep(k, units: n.replacing(with: 0, where: big), rng: &rng)
+                            out = out.replacing(with: perLot, where: .!big)
+                        }
+                        n = out
+                    } else {
+                        n = sampleDispersedStep(k, units: n, rng: &rng)
+                    }
                 } else if y < 1 {
                     n = rng.binomial(count: n, probability: SIMD4(repeating: y))
                 }
@@ -190,24 +200,46 @@ extension CompiledModel {
     }
 }
 
+extension CompiledModel {
+    /// Good units out of dispersed step `k` entered by `units` (per lane), every lot sampled: the lot table when the
+    /// step has one, otherwise a beta and a binomial draw per lot.
+    @inline(__always)
+    func sampleDispersedStep(_ k: Int, units: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        if let table = stepLotTable[k] {
+            return sampleLots(units: units, table: table, meanYield: stepYield[k], concentration: stepConcentration[k],
+                              rng: &rng)
+        }
+        return sampleLots(units: units, meanYield: stepYield[k], concentration: stepConcentration[k],
+                          unitsPerLot: unitsPerLot, rng: &rng)
+    }
+}
+
 /// Good dies on `waferCount` wafers, 4 trial lanes: per wafer, D ~ Gamma(α, mean D0) and
-/// good | D ~ Binomial(gross dies, e^(−A·D)). `areaTimesMeanDefects` = A·D0.
+/// good | D ~ Binomial(gross dies, e^(−A·D)). `areaTimesMeanDefects` = A·D0. First all the wafers' yields
+/// (gamma draws and exp, vectorised) into `buffer`, then the binomials streaming (`binomialSum`).
 @inline(__always)
+func sampleWaferDies(
+    waferCount: Int, grossDies: Double, areaTimesMeanDefects ad: Double, alpha: Double, rng: inout Xoshiro256x4,
+    buffer: inout [SIMD4<Double>]
+) -> SIMD4<Double> {
+    let shape = GammaShape(alpha)
+    let exponentScale = -ad / alpha   // −A · (D0/α): D = Gamma(α) · D0/α
+    if buffer.count < waferCount { buffer = Array(repeating: .zero, count: waferCount) }
+    return buffer.withUnsafeMutableBufferPointer { yields in
+        for w in 0..<waferCount {
+            yields[w] = VectorMath.exp(rng.gamma(shape) * exponentScale)
+        }
+        return rng.binomialSum(count: grossDies, probabilities: UnsafeBufferPointer(rebasing: yields[0..<waferCount]))
+    }
+}
+
+/// `sampleWaferDies` with its own buffer (tests).
 func sampleWaferDies(
     waferCount: Int, grossDies: Double, areaTimesMeanDefects ad: Double, alpha: Double, rng: inout Xoshiro256x4
 ) -> SIMD4<Double> {
-    let shape = GammaShape(alpha)
-    let n = SIMD4<Double>(repeating: grossDies)
-    let exponentScale = -ad / alpha   // −A · (D0/α): D = Gamma(α) · D0/α
-    var good = SIMD4<Double>.zero
-    var w = 0
-    while w < waferCount {
-        let g = rng.gamma(shape)
-        let p = VectorMath.exp(g * exponentScale)
-        good += rng.binomial(count: n, probability: p)
-        w &+= 1
-    }
-    return good
+    var buffer: [SIMD4<Double>] = []
+    return sampleWaferDies(waferCount: waferCount, grossDies: grossDies, areaTimesMeanDefects: ad, alpha: alpha,
+                           rng: &rng, buffer: &buffer)
 }
 
 /// Good units out of a step entered by `units` (per lane), in lots of `unitsPerLot` (the last one partial):

@@ -1,6 +1,6 @@
 /// xoshiro256++ 1.0 (Blackman & Vigna), one stream. Period 2^256 − 1.
 ///
-/// Used for the scalar parts of the samplers (the slow paths of BTRD and PTRS), where it runs on the state of
+/// Used for the scalar parts of the samplers (the slow path of PTRS), where it runs on the state of
 /// one lane of `Xoshiro256x4`, so lane `i` of the vector generator and this scalar generator produce the same
 /// sequence. Reference check: state {1, 2, 3, 4} gives first output 41943041.
 @frozen

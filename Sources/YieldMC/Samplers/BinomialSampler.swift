@@ -3,9 +3,9 @@ extension Xoshiro256x4 {
     /// (per lane; `count` holds whole numbers as doubles, exact below 2^53).
     ///
     /// Algorithm: BTRD (Hörmann 1993, "The generation of binomial random variates") when n·min(p, 1−p) ≥ 10,
-    /// SIMD sequential-search inversion below. The BTRD setup and its one-uniform fast path (taken by ≈ 86 %·v_r of draws,
-    /// typically 80 %) run for all four lanes in SIMD; a BTRD lane that misses the fast path continues in scalar
-    /// code on that lane's own xoshiro stream (other lanes are not advanced).
+    /// SIMD sequential-search inversion below. All of BTRD runs on the four lanes in SIMD: the setup and the
+    /// one-uniform fast path (taken by ≈ 86 %·v_r of draws, typically 65–80 %), then, for the lanes that missed it,
+    /// the rejection steps 2–3 lane-synchronously with masks until every lane has accepted (`btrdRejection`).
     /// p > 1/2 is drawn as n − Binomial(n, 1 − p).
     @inlinable
     public mutating func binomial(count n: SIMD4<Double>, probability p: SIMD4<Double>) -> SIMD4<Double> {
@@ -17,30 +17,14 @@ extension Xoshiro256x4 {
         var k = SIMD4<Double>.zero
         if any(btrd) {
             // BTRD setup and step 1 (the fast path) for all lanes.
-            let npq = np * qq
-            let sq = npq.squareRoot()
-            let b = 1.15 + 2.53 * sq
-            let a = -0.0873 + 0.0248 * b + 0.01 * pp
-            let c = np + 0.5
-            let vr = 0.92 - 4.2 / b
-            let urvr = 0.86 * vr
+            let setup = BTRDSetup(n: n, p: pp, q: qq)
             let v = uniform()
-            let u = v / vr - 0.43
+            let u = v / setup.vr - 0.43
             let us = 0.5 - VectorMath.abs(u)
-            k = VectorMath.floor((2.0 * a / us + b) * u + c)
-            let slow = btrd .& (v .> urvr)
+            k = VectorMath.floor((2.0 * setup.a / us + setup.b) * u + setup.c)
+            let slow = btrd .& (v .> setup.urvr)
             if any(slow) {
-                // Scalar BTRD for the lanes that missed the fast path, each on its own stream. Lanes and results
-                // are kept in scalars and put back as whole vectors (no single-lane stores).
-                let m = VectorMath.floor((n + 1.0) * pp)
-                var g0 = lane(0), g1 = lane(1), g2 = lane(2), g3 = lane(3)
-                var k0 = k[0], k1 = k[1], k2 = k[2], k3 = k[3]
-                if slow[0] { k0 = btrdLane(0, n, pp, v, m, npq, sq, b, a, c, vr, urvr, &g0) }
-                if slow[1] { k1 = btrdLane(1, n, pp, v, m, npq, sq, b, a, c, vr, urvr, &g1) }
-                if slow[2] { k2 = btrdLane(2, n, pp, v, m, npq, sq, b, a, c, vr, urvr, &g2) }
-                if slow[3] { k3 = btrdLane(3, n, pp, v, m, npq, sq, b, a, c, vr, urvr, &g3) }
-                setLanes(g0, g1, g2, g3)
-                k = SIMD4(k0, k1, k2, k3)
+                k = k.replacing(with: btrdRejection(setup, firstV: v, lanes: slow), where: slow)
             }
         }
         if !all(btrd) {
@@ -51,6 +35,162 @@ extension Xoshiro256x4 {
             k = k.replacing(with: 0, where: .!(n .> 0) .| .!(pp .> 0))
         }
         return k.replacing(with: n - k, where: flip)
+    }
+}
+
+/// The constants of BTRD (Hörmann 1993) for four lanes with p ≤ 1/2 (lanes with n·p < 10 hold meaningless values
+/// that are never used): the hat's parameters a, b, c, v_r, the fast-path bound u_r·v_r = 0.86·v_r, the mode m,
+/// r = p/q, (n + 1)·r and α = (2.83 + 5.1/b)·√(npq).
+@frozen @usableFromInline
+struct BTRDSetup {
+    @usableFromInline let n: SIMD4<Double>
+    @usableFromInline let npq: SIMD4<Double>
+    @usableFromInline let a: SIMD4<Double>
+    @usableFromInline let b: SIMD4<Double>
+    @usableFromInline let c: SIMD4<Double>
+    @usableFromInline let vr: SIMD4<Double>
+    @usableFromInline let urvr: SIMD4<Double>
+    @usableFromInline let m: SIMD4<Double>
+    @usableFromInline let r: SIMD4<Double>
+    @usableFromInline let nr: SIMD4<Double>
+    @usableFromInline let alpha: SIMD4<Double>
+
+    @inlinable @inline(__always)
+    init(n: SIMD4<Double>, p: SIMD4<Double>, q: SIMD4<Double>) {
+        self.n = n
+        let np = n * p
+        npq = np * q
+        let sq = npq.squareRoot()
+        b = 1.15 + 2.53 * sq
+        let inverseB = 1.0 / b
+        a = -0.0873 + 0.0248 * b + 0.01 * p
+        c = np + 0.5
+        vr = 0.92 - 4.2 * inverseB
+        urvr = 0.86 * vr
+        m = VectorMath.floor((n + 1.0) * p)
+        r = p / q
+        nr = (n + 1.0) * r
+        alpha = (2.83 + 5.1 * inverseB) * sq
+    }
+}
+
+extension Xoshiro256x4 {
+    /// BTRD from step 2 for the lanes `lanes`, whose first uniform `firstV` missed the fast path; all four lanes run
+    /// each round together (one or two vector uniforms per round; lanes already done draw and discard), a lane
+    /// leaves the loop when it accepts. Per round and lane, as in Hörmann's steps 1–3.4:
+    /// 1 (not in the first round) a new v, accepted at once if v ≤ u_r·v_r; 2 the point (u, v) under the hat
+    /// outside the fast region; 3.0 k = ⌊(2a/u_s + b)·u + c⌋, rejected if outside [0, n]; 3.1 for |k − m| ≤ 15 the
+    /// exact test v ≤ f(k)/f(m) by the recursive product (a masked loop up to the largest |k − m| among the lanes);
+    /// 3.2–3.4 otherwise the squeeze on log v and, between the squeeze bounds, the exact test with Stirling tails.
+    /// Lanes not in `lanes` return 0.
+    @inlinable
+    mutating func btrdRejection(_ s: BTRDSetup, firstV: SIMD4<Double>, lanes: SIMDMask<SIMD4<Int64>>) -> SIMD4<Double> {
+        var result = SIMD4<Double>.zero
+        var active = lanes
+        var v = firstV
+        var firstRound = true
+        // With every lane's n below the log-factorial table's size, steps 3.1–3.4 are one exact test in log space
+        // (log f(k)/f(m) from four table entries); otherwise the recursive product and the Stirling squeeze.
+        let useTable = all((s.n .< Double(LogFactorialTable.count)) .| .!lanes)
+        let table = LogFactorialTable.values
+        var logFm = SIMD4<Double>.zero, logR = SIMD4<Double>.zero, mIdx = SIMD4<Double>.zero
+        if useTable {
+            mIdx = s.m.replacing(with: 0, where: .!lanes)
+            let nIdx = s.n.replacing(with: 0, where: .!lanes)
+            logFm = LogFactorialTable.lookup(mIdx, in: table) + LogFactorialTable.lookup(nIdx - mIdx, in: table)
+            logR = VectorMath.log(s.r.replacing(with: 1, where: .!lanes))
+        }
+        while true {
+            if !firstRound {
+                // Step 1 again for the lanes that rejected.
+                v = uniform()
+                let fast = active .& (v .<= s.urvr)
+                if any(fast) {
+                    let u = v / s.vr - 0.43
+                    let kFast = VectorMath.floor((2.0 * s.a / (0.5 - VectorMath.abs(u)) + s.b) * u + s.c)
+                    result = result.replacing(with: kFast, where: fast)
+                    active = active .& .!fast
+                    if !any(active) { break }
+                }
+            }
+            firstRound = false
+            // Step 2: v ≥ v_r: u uniform on (−½, ½); otherwise u from v, reflected, and v redrawn on (0, v_r).
+            let w = uniform()
+            let high = v .>= s.vr
+            let uFromV = v / s.vr - 0.93
+            let reflected = SIMD4<Double>(repeating: 0.5).replacing(with: -0.5, where: uFromV .< 0) - uFromV
+            let u = reflected.replacing(with: w - 0.5, where: high)
+            let v2 = (w * s.vr).replacing(with: v, where: high)
+            // Step 3.0.
+            let us = 0.5 - VectorMath.abs(u)
+            let k = VectorMath.floor((2.0 * s.a / us + s.b) * u + s.c)
+            var live = active .& (k .>= 0) .& (k .<= s.n)
+            let vs = v2 * s.alpha / (s.a / (us * us) + s.b)
+            var accept = live .& (vs .<= 0)
+            live = live .& .!accept
+            if useTable {
+                // v ≤ f(k)/f(m) ⇔ log v ≤ ln m! + ln(n−m)! − ln k! − ln(n−k)! + (k − m)·ln r.
+                let kk = k.replacing(with: mIdx, where: .!live)
+                let nn = s.n.replacing(with: 0, where: .!lanes)
+                let logFk = LogFactorialTable.lookup(kk, in: table) + LogFactorialTable.lookup(nn - kk, in: table)
+                let logV = VectorMath.log(vs.replacing(with: 1, where: .!live))
+                let bound: SIMD4<Double> = logFm - logFk + (kk - mIdx) * logR
+                accept = accept .| (live .& (logV .<= bound))
+                result = result.replacing(with: k, where: accept)
+                active = active .& .!accept
+                if !any(active) { break }
+                continue
+            }
+            let km = VectorMath.abs(k - s.m)
+            // Step 3.1: f(k)/f(m) = Π (nr − r·i)/i over i from min(k, m) + 1 to max(k, m).
+            let recursive = live .& (km .<= 15)
+            if any(recursive) {
+                let lo = VectorMath.min(k, s.m)
+                let steps = km.replacing(with: 0, where: .!recursive)
+                let last = Swift.max(Swift.max(steps[0], steps[1]), Swift.max(steps[2], steps[3]))
+                var numerator = SIMD4<Double>.one, denominator = SIMD4<Double>.one
+                var i = 1.0
+                while i <= last {
+                    let j = lo + i
+                    let on = steps .>= SIMD4(repeating: i)
+                    numerator = numerator.replacing(with: numerator * (s.nr - s.r * j), where: on)
+                    denominator = denominator.replacing(with: denominator * j, where: on)
+                    i += 1
+                }
+                // m < k: accept if v ≤ f(k)/f(m) = num/den; m > k: if v·f(m)/f(k) = v·num/den ≤ 1; m = k: v ≤ 1.
+                let up = s.m .< k
+                let left = vs * denominator.replacing(with: numerator, where: .!up)
+                let right = numerator.replacing(with: denominator, where: .!up)
+                accept = accept .| (recursive .& (left .<= right))
+            }
+            // Steps 3.2–3.4.
+            let squeeze = live .& .!recursive
+            if any(squeeze) {
+                let logV = VectorMath.log(vs.replacing(with: 1, where: .!squeeze))
+                let kmOverNpq: SIMD4<Double> = km / s.npq
+                let cubic: SIMD4<Double> = (km / 3 + 0.625) * km + 1.0 / 6.0
+                let rho: SIMD4<Double> = kmOverNpq * (cubic / s.npq + 0.5)
+                let t: SIMD4<Double> = (0 - km * km) / (2 * s.npq)
+                accept = accept .| (squeeze .& (logV .< t - rho))
+                let exact = squeeze .& .!(logV .< t - rho) .& .!(logV .> t + rho)
+                if any(exact) {
+                    let kk = k.replacing(with: s.m, where: .!exact)
+                    let nm: SIMD4<Double> = s.n - s.m + 1
+                    let logM: SIMD4<Double> = VectorMath.log((s.m + 1) / (s.r * nm))
+                    let h: SIMD4<Double> = (s.m + 0.5) * logM + stirlingTails(s.m) + stirlingTails(s.n - s.m)
+                    let nk: SIMD4<Double> = s.n - kk + 1
+                    let log1: SIMD4<Double> = VectorMath.log(nm / nk)
+                    let log2: SIMD4<Double> = VectorMath.log(nk * s.r / (kk + 1))
+                    let tails: SIMD4<Double> = stirlingTails(kk) + stirlingTails(s.n - kk)
+                    let bound: SIMD4<Double> = h + (s.n + 1) * log1 + (kk + 0.5) * log2 - tails
+                    accept = accept .| (exact .& (logV .<= bound))
+                }
+            }
+            result = result.replacing(with: k, where: accept)
+            active = active .& .!accept
+            if !any(active) { break }
+        }
+        return result
     }
 }
 
@@ -85,83 +225,18 @@ extension Xoshiro256x4 {
     }
 }
 
-/// Lane `i` of the vector BTRD setup, handed to the scalar slow path.
+/// `stirlingTail` lane-wise: the series for k ≥ 10, the table below (looked up lane by lane, rare in BTRD's
+/// exact test, which needs |k − m| > 15).
 @inlinable @inline(__always)
-func btrdLane(
-    _ i: Int, _ n: SIMD4<Double>, _ p: SIMD4<Double>, _ v: SIMD4<Double>, _ m: SIMD4<Double>, _ npq: SIMD4<Double>,
-    _ sq: SIMD4<Double>, _ b: SIMD4<Double>, _ a: SIMD4<Double>, _ c: SIMD4<Double>, _ vr: SIMD4<Double>,
-    _ urvr: SIMD4<Double>, _ g: inout Xoshiro256PlusPlus
-) -> Double {
-    binomialScalarSlowPath(n: n[i], p: p[i], firstV: v[i], m: m[i], npq: npq[i], sqrtNpq: sq[i], b: b[i], a: a[i],
-                           c: c[i], vr: vr[i], urvr: urvr[i], rng: &g)
-}
-
-/// The scalar part of the binomial sampler for one lane with p ≤ 1/2 and n·p ≥ 10: BTRD from its step 2 with
-/// the already drawn uniform `firstV` (which missed the fast path).
-@usableFromInline
-func binomialScalarSlowPath(
-    n: Double, p: Double, firstV: Double, m: Double, npq: Double, sqrtNpq: Double,
-    b: Double, a: Double, c: Double, vr: Double, urvr: Double, rng: inout Xoshiro256PlusPlus
-) -> Double {
-    let r = p / (1 - p)
-    let alpha = (2.83 + 5.1 / b) * sqrtNpq
-    let nr = (n + 1) * r
-    var v = firstV
-    var firstRound = true
-    while true {
-        if !firstRound {
-            v = rng.uniform()
-            if v <= urvr {
-                let u = v / vr - 0.43
-                return VectorMath.floor((2 * a / (0.5 - Swift.abs(u)) + b) * u + c)
-            }
-        }
-        firstRound = false
-        var u: Double
-        if v >= vr {
-            u = rng.uniform() - 0.5
-        } else {
-            u = v / vr - 0.93
-            u = (u < 0 ? -0.5 : 0.5) - u
-            v = rng.uniform() * vr
-        }
-        let us = 0.5 - Swift.abs(u)
-        let k = VectorMath.floor((2 * a / us + b) * u + c)
-        if k < 0 || k > n { continue }
-        v = v * alpha / (a / (us * us) + b)
-        if v <= 0 { return k }
-        let km = Swift.abs(k - m)
-        if km <= 15 {
-            // Recursive evaluation of f(k)/f(m) = Π (nr/i − r), written as Π(nr − r·i) / Π i so that the
-            // dependent chain has one division instead of up to 15.
-            var numerator = 1.0, denominator = 1.0
-            if m < k {
-                var i = m + 1
-                while i <= k { numerator *= nr - r * i; denominator *= i; i += 1 }
-                if v * denominator <= numerator { return k }   // v ≤ f
-            } else if m > k {
-                var i = k + 1
-                while i <= m { numerator *= nr - r * i; denominator *= i; i += 1 }
-                if v * numerator <= denominator { return k }   // v·f(m)/f(k) ≤ 1
-            } else if v <= 1 {
-                return k
-            }
-            continue
-        }
-        // Squeeze on log f(k), then the exact test with Stirling tails.
-        v = VectorMath.log(v)
-        let rho = (km / npq) * (((km / 3 + 0.625) * km + 1.0 / 6.0) / npq + 0.5)
-        let t = -km * km / (2 * npq)
-        if v < t - rho { return k }
-        if v > t + rho { continue }
-        let nm = n - m + 1
-        let h = (m + 0.5) * VectorMath.log((m + 1) / (r * nm)) + stirlingTail(m) + stirlingTail(n - m)
-        let nk = n - k + 1
-        if v <= h + (n + 1) * VectorMath.log(nm / nk) + (k + 0.5) * VectorMath.log(nk * r / (k + 1))
-            - stirlingTail(k) - stirlingTail(n - k) {
-            return k
-        }
-    }
+func stirlingTails(_ k: SIMD4<Double>) -> SIMD4<Double> {
+    let k1 = k + 1
+    let k1sq = k1 * k1
+    let inner: SIMD4<Double> = 1.0 / 360 - (1.0 / 1260) / k1sq
+    let series: SIMD4<Double> = (1.0 / 12 - inner / k1sq) / k1
+    let small = k .< 10
+    if !any(small) { return series }
+    return series.replacing(with: SIMD4(stirlingTail(k[0]), stirlingTail(k[1]), stirlingTail(k[2]), stirlingTail(k[3])),
+                            where: small)
 }
 
 /// fc(k) = ln k! − [(k + ½) ln(k + 1) − (k + 1) + ½ ln 2π], the Stirling-series tail used by BTRD.
