@@ -6,10 +6,11 @@ import LinearSolver
 /// Runs a sweep: solves the base model once, then every grid point (or one shard's points) in parallel,
 /// each re-solve warm-started from the base plan's basis.
 ///
-/// Threads: each worker parses its own copy of the model tree and builds, solves and drops its own GLPK
-/// problems (`GLPKSolver.solve` is synchronous and keeps GLPK objects on the calling thread). Every point
-/// starts from the same base basis, never from a neighbour's, so a point's result does not depend on which
-/// thread ran it or in what order: parallel, serial and sharded runs give identical results.
+/// Threads: each worker parses its own copy of the model tree and, for warm runs, keeps one GLPK problem in a
+/// `GLPKResolveSession` created, patched per point and dropped on the worker's own thread (cold runs use one-shot
+/// `GLPKSolver.solve` calls). Every point starts from the same base basis, never from a neighbour's, so a point's
+/// result does not depend on which thread ran it or in what order: parallel, serial and sharded runs give
+/// identical results.
 public enum SweepRunner {
     /// Options of a sweep run.
     public struct Options: Sendable {
@@ -60,10 +61,14 @@ public enum SweepRunner {
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             // A worker-local tree: Yams nodes share tag objects that reading may resolve, so no tree is shared.
             guard let tree = try? ScenarioLoader.tree(path: file) else { return }
+            // Warm runs re-solve through one kept GLPK problem per worker (built at the worker's first point,
+            // then patched per point); it lives and dies on this worker's thread. Cold runs stay one-shot
+            // solves, exactly as `fabplan optimize` does.
+            let session = basis == nil ? nil : GLPKResolveSession()
             while let slot = store.next() {
                 let k = todo[slot]
                 let (point, timing) = solvePoint(k, grid: grid, tree: tree, options: pointOptions, basis: basis,
-                                                 baseShape: shape)
+                                                 baseShape: shape, session: session)
                 store.put(slot, point, timing)
             }
         }
@@ -85,7 +90,7 @@ public enum SweepRunner {
 
     /// Applies point `k`'s overrides to a copy of `tree`, validates, builds and solves.
     static func solvePoint(_ k: Int, grid: SweepGrid, tree: ScenarioTree, options: PlanOptions, basis: Basis?,
-                           baseShape: ProblemShape) -> (SweepPoint, PointTiming) {
+                           baseShape: ProblemShape, session: GLPKResolveSession? = nil) -> (SweepPoint, PointTiming) {
         let values = grid.values(ofPoint: k)
         var point = SweepPoint(index: k, values: values)
         let t0 = DispatchTime.now()
@@ -113,7 +118,9 @@ public enum SweepRunner {
         let t1 = DispatchTime.now()
         let solved: (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
         do {
-            solved = try CapacityPlanner.solveKeepingBasis(formulation, options: solveOptions)
+            // The kept problem only for warm-started points: every point starts from the base basis either way.
+            let pointSession = solveOptions.warmStart == nil ? nil : session
+            solved = try CapacityPlanner.solveKeepingBasis(formulation, options: solveOptions, session: pointSession)
         } catch {
             point.error = String(describing: error)
             return (point, PointTiming(build: build, solve: seconds(since: t1)))
