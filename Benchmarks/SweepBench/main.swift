@@ -89,37 +89,63 @@ if let w = decode("warm-1"), let c = decode("cold-1"), let w2 = decode("warm-2")
     _ = w2
 }
 
-// Solver layer only: the same 75 problems, built once, solved by GLPKSolver cold and from the base basis,
-// single thread. Shows where the time of a warm re-solve goes (simplex iterations vs the fixed cost of loading,
-// scaling and factorizing the problem, which a warm start cannot remove).
+// Solver layer only: the same 75 problems, built once, solved three ways, single thread, with the planner's
+// settings: cold = one-shot primal simplex from GLPK's advanced basis (as `fabplan optimize`); warm = one-shot
+// dual simplex from the base basis; kept = GLPKResolveSession (one GLPK problem patched per point) from the base
+// basis. "in GLPK" is the C call's own clock (Solution.solveSeconds); "call" adds the Swift side of the call
+// (validation, flat arrays or patch, result read-back).
 do {
     let tree = try ScenarioLoader.tree(path: model)
     let baseModel = try ScenarioLoader.validate(tree)
     let baseProblem = Formulation(model: baseModel, objective: .maxProfit, integerTools: false).problem
-    let baseSolution = try GLPKSolver.solve(baseProblem)
+    var coldOptions = SolverOptions()
+    coldOptions.lpMethod = .primalSimplex
+    var warmOptions = SolverOptions()
+    warmOptions.lpMethod = .dualSimplex
+    let baseSolution = try GLPKSolver.solve(baseProblem, options: coldOptions)
     var problems: [LinearProblem] = []
     for k in 0..<grid.pointCount {
         var variant = tree
         try ScenarioLoader.apply(zip(grid.axes, grid.values(ofPoint: k)).map { $0.override($1) }, to: &variant)
         problems.append(Formulation(model: try ScenarioLoader.validate(variant), objective: .maxProfit, integerTools: false).problem)
     }
-    var coldIterations = 0, warmIterations = 0
-    var coldTimes: [Double] = [], warmTimes: [Double] = []
+    var iterations: [String: Int] = [:]
+    var glpk: [String: [Double]] = [:], call: [String: [Double]] = [:]
+    var worst = 0.0
     for _ in 0..<repeats {
-        var cold = 0.0, warm = 0.0
-        coldIterations = 0; warmIterations = 0
+        let session = GLPKResolveSession()
+        var g: [String: Double] = [:], c: [String: Double] = [:]
+        iterations = [:]
         for p in problems {
-            let c = try GLPKSolver.solve(p)
-            let w = try GLPKSolver.solve(p, warmStart: baseSolution.basis)
-            cold += c.solveSeconds; warm += w.solveSeconds
-            coldIterations += c.iterations; warmIterations += w.iterations
+            func timed(_ name: String, _ body: () throws -> Solution) rethrows -> Solution {
+                let t0 = DispatchTime.now()
+                let s = try body()
+                c[name, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
+                g[name, default: 0] += s.solveSeconds
+                iterations[name, default: 0] += s.iterations
+                return s
+            }
+            let cs = try timed("cold") { try GLPKSolver.solve(p, options: coldOptions) }
+            _ = try timed("warm") { try GLPKSolver.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
+            let ks = try timed("kept") { try session.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
+            worst = max(worst, abs((ks.objective ?? .nan) - (cs.objective ?? .nan)) / max(1, abs(cs.objective ?? 1)))
         }
-        coldTimes.append(cold); warmTimes.append(warm)
+        for (k, v) in g { glpk[k, default: []].append(v) }
+        for (k, v) in c { call[k, default: []].append(v) }
     }
     print("")
-    print("solver layer (GLPKSolver.solve, no sensitivity, 1 thread, \(problems.count) problems of \(baseProblem.rows.count) rows x \(baseProblem.columns.count) columns):")
-    print("  cold: \(f(median(coldTimes))) s, \(coldIterations) simplex iterations; warm: \(f(median(warmTimes))) s, \(warmIterations) iterations")
-    print("  time \(f(median(coldTimes) / median(warmTimes)))x, iterations \(f(Double(coldIterations) / Double(max(1, warmIterations))))x")
+    print("solver layer (1 thread, \(problems.count) problems of \(baseProblem.rows.count) rows x \(baseProblem.columns.count) columns, medians of \(repeats)):")
+    print("| solve | in GLPK s | call s | simplex iterations |")
+    print("|---|---:|---:|---:|")
+    for name in ["cold", "warm", "kept"] {
+        print("| \(name) | \(f(median(glpk[name] ?? []))) | \(f(median(call[name] ?? []))) | \(iterations[name] ?? 0) |")
+    }
+    let cg = median(glpk["cold"] ?? []), cc = median(call["cold"] ?? [])
+    print("  cold / warm: GLPK \(f(cg / median(glpk["warm"] ?? []))), call \(f(cc / median(call["warm"] ?? [])))x; cold / kept: GLPK \(f(cg / median(glpk["kept"] ?? [])))x, call \(f(cc / median(call["kept"] ?? [])))x")
+    print("  largest relative objective difference kept vs cold: \(worst)")
+    let probe = GLPKResolveSession()
+    for p in problems { _ = try probe.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
+    print("  kept session: \(probe.builds) build(s), \(probe.patchedSolves) patched re-solves")
 } catch {
     print("solver-layer part failed: \(error)")
 }

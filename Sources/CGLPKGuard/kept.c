@@ -113,6 +113,7 @@ static void kept_solve_body(cglpk_session *s, void *arg) {
     glp_prob *P = ka->kept->P;
     if (pp->memory_limit_mb > 0) { cglpk_note_mem_limit(); glp_mem_limit(pp->memory_limit_mb); }
     if (ka->patch != NULL) apply_patch(P, ka->patch);
+    glp_set_it_cnt(P, 0); /* GLPK counts iterations per problem object: count this solve's only */
     cglpk_start_basis(P, pp, a->res, ka->kept->m, ka->kept->n, 1);
     cglpk_solve_lp(P, a, ka->kept->m, ka->kept->n, 0);
 }

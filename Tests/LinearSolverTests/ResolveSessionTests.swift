@@ -51,9 +51,22 @@ struct ResolveSessionTests {
         let s = try session.solve(changed, warmStart: base.basis)
         #expect(abs((s.objective ?? .nan) - 39) < 1e-9)
         #expect(zip(s.rowDuals, [0, 1, 1.5]).allSatisfy { abs($0 - $1) < 1e-9 }, "\(s.rowDuals)")
-        let back = try session.solve(Examples.productMix(), warmStart: s.basis)
+        // The original again, its triplets appended in reverse order (the planner's order varies between
+        // builds): same matrix, so it is patched (coefficient back to 3), not rebuilt; optimum 36.
+        var original = Examples.productMix()
+        original.entries.reverse()
+        let back = try session.solve(original, warmStart: s.basis)
         #expect(abs((back.objective ?? .nan) - 36) < 1e-9)
         #expect(session.builds == 1 && session.patchedSolves == 2)
+        // A duplicate (row, column) entry in a changed column is refused by validation, naming the entry.
+        var duplicate = Examples.productMix()
+        duplicate.add(row: 2, column: 0, 1)
+        do {
+            _ = try session.solve(duplicate)
+            Issue.record("expected invalidProblem")
+        } catch SolverError.invalidProblem(let issues) {
+            #expect(issues.contains { $0.contains("duplicate") }, "\(issues)")
+        }
     }
 
     /// 20 what-ifs of the 30 × 30 transportation LP (demand ×0.90 … ×1.09), each from the base basis: every
@@ -73,6 +86,12 @@ struct ResolveSessionTests {
             #expect(abs((s.objective ?? .nan) - z) <= 1e-9 * abs(z), "step \(step)")
         }
         #expect(session.builds == 1 && session.patchedSolves == 20)
+        // Iterations are this solve's own (GLPK counts per problem object): the last optimal basis restarts its
+        // own problem with no pivot at all.
+        let last = Examples.transportation(demandScale: 0.9 + 0.01 * 19)
+        let first = try session.solve(last, options: warm, warmStart: base.basis)
+        let again = try session.solve(last, options: warm, warmStart: first.basis)
+        #expect(first.iterations > 0 && again.iterations == 0, "\(first.iterations), \(again.iterations)")
     }
 
     /// After a trapped GLPK fatal error on the same thread (the test hook), the thread's environment and the kept

@@ -1,11 +1,82 @@
 import CGLPKGuard
 
-/// What differs between two `LinearProblem`s of the same structure, in the flat arrays `cglpk_kept_solve`
-/// applies to a kept GLPK problem: changed row bounds, changed column bounds or objective coefficients, and
-/// matrix columns whose coefficients changed (sent whole).
+/// A problem's matrix grouped by column, rows ascending inside each column: a canonical form, so two problems
+/// with the same coefficients compare equal whatever order their triplets were appended in (the planner's
+/// formulation appends them in dictionary order, which differs from one build to the next).
+struct SortedColumns: Equatable {
+    /// Column j's entries are `row[start[j] ..< start[j + 1]]` (0-based rows) with `value` alongside.
+    var start: [Int32]
+    var row: [Int32]
+    var value: [Double]
+
+    /// `nil` when an entry's index is out of range (the full validation reports it).
+    init?(_ p: LinearProblem) {
+        let m = p.rows.count, n = p.columns.count, ne = p.entries.count
+        var start = [Int32](repeating: 0, count: n + 1)
+        var row = [Int32](repeating: 0, count: ne)
+        var value = [Double](repeating: 0, count: ne)
+        let ok: Bool = p.entries.withUnsafeBufferPointer { es in
+            for e in es {
+                guard e.row >= 0, e.row < m, e.column >= 0, e.column < n else { return false }
+                start[e.column + 1] &+= 1
+            }
+            for j in 0..<n { start[j + 1] &+= start[j] }
+            var cursor = start
+            row.withUnsafeMutableBufferPointer { rb in
+                value.withUnsafeMutableBufferPointer { vb in
+                    for e in es {
+                        let slot = Int(cursor[e.column])
+                        cursor[e.column] &+= 1
+                        rb[slot] = Int32(truncatingIfNeeded: e.row)
+                        vb[slot] = e.value
+                    }
+                    // Insertion sort by row inside each column (columns are short).
+                    for j in 0..<n {
+                        let lo = Int(start[j]), hi = Int(start[j + 1])
+                        if hi - lo < 2 { continue }
+                        for a in (lo + 1)..<hi {
+                            let r = rb[a], v = vb[a]
+                            var b = a - 1
+                            while b >= lo && rb[b] > r { rb[b + 1] = rb[b]; vb[b + 1] = vb[b]; b -= 1 }
+                            rb[b + 1] = r; vb[b + 1] = v
+                        }
+                    }
+                }
+            }
+            return true
+        }
+        guard ok else { return nil }
+        self.start = start; self.row = row; self.value = value
+    }
+
+    /// Column j's entries equal between `self` and `other` (same rows, same values).
+    func columnEquals(_ j: Int, _ other: SortedColumns) -> Bool {
+        let a0 = Int(start[j]), a1 = Int(start[j + 1]), b0 = Int(other.start[j]), b1 = Int(other.start[j + 1])
+        guard a1 - a0 == b1 - b0 else { return false }
+        for k in 0..<(a1 - a0) where row[a0 + k] != other.row[b0 + k] || value[a0 + k] != other.value[b0 + k] {
+            return false
+        }
+        return true
+    }
+
+    /// True when column j has a finite value everywhere and no row twice (rows are sorted: duplicates adjacent).
+    func columnValid(_ j: Int) -> Bool {
+        let a0 = Int(start[j]), a1 = Int(start[j + 1])
+        for k in a0..<a1 {
+            if !value[k].isFinite { return false }
+            if k > a0 && row[k] == row[k - 1] { return false }
+        }
+        return true
+    }
+}
+
+/// What differs between two `LinearProblem`s with the same rows and columns, in the flat arrays
+/// `cglpk_kept_solve` applies to a kept GLPK problem: changed row bounds, changed column bounds or objective
+/// coefficients, and matrix columns whose entries changed (sent whole, so a column's sparsity may change too).
 ///
-/// "Same structure" means equal row and column counts, names and kinds, and matrix entries at the same
-/// (row, column) positions in the same order. Only values differ, so only values need checking again.
+/// "Same rows and columns" means equal counts, names and column kinds. Only what changed needs checking again:
+/// `valuesValid` is false when a changed item breaks a validation rule, and the caller then runs the full
+/// validation for its message.
 struct ProblemPatch {
     var maximize: Int32
     var objectiveConstant: Double
@@ -21,16 +92,16 @@ struct ProblemPatch {
     var matrixStart: [Int32] = [0]
     var matrixRow: [Int32] = [0]
     var matrixValue: [Double] = [0]
-    /// False when a changed value breaks a validation rule (NaN, infinite, lower > upper): validate in full.
+    /// False when a changed value breaks a validation rule (NaN, infinite, lower > upper, duplicate entry).
     var valuesValid = true
 
     /// Number of changed items (rows + columns + matrix columns).
     var changeCount: Int { rows.count + columns.count + matrixColumns.count }
 
-    /// The patch from `old` to `new`, or `nil` when their structure differs (the kept problem must be rebuilt).
-    init?(from old: LinearProblem, to new: LinearProblem) {
-        guard old.rows.count == new.rows.count, old.columns.count == new.columns.count,
-              old.entries.count == new.entries.count else { return nil }
+    /// The patch from `old` (matrix `oldMatrix`) to `new` (matrix `newMatrix`), or `nil` when their rows or
+    /// columns differ (the kept problem must be rebuilt).
+    init?(from old: LinearProblem, _ oldMatrix: SortedColumns, to new: LinearProblem, _ newMatrix: SortedColumns) {
+        guard old.rows.count == new.rows.count, old.columns.count == new.columns.count else { return nil }
         maximize = new.sense == .maximize ? 1 : 0
         objectiveConstant = new.objectiveConstant
         if !objectiveConstant.isFinite { valuesValid = false }
@@ -50,51 +121,16 @@ struct ProblemPatch {
                 objective.append(b.objective)
                 if !Self.boundsValid(b.lower, b.upper) || !b.objective.isFinite { valuesValid = false }
             }
-        }
-        // Matrix: same positions required; collect the columns whose values changed.
-        var changed = [Bool](repeating: false, count: new.columns.count)
-        var anyChanged = false
-        let n = new.columns.count
-        let structureSame: Bool = old.entries.withUnsafeBufferPointer { oe in
-            new.entries.withUnsafeBufferPointer { ne in
-                for k in ne.indices {
-                    let a = oe[k], b = ne[k]
-                    if a.row != b.row || a.column != b.column { return false }
-                    if a.value != b.value {
-                        guard b.column >= 0, b.column < n else { return false }
-                        if !b.value.isFinite { valuesValid = false }
-                        changed[b.column] = true
-                        anyChanged = true
-                    }
+            if !newMatrix.columnEquals(j, oldMatrix) {
+                if !newMatrix.columnValid(j) { valuesValid = false }
+                matrixColumns.append(Int32(j))
+                let a0 = Int(newMatrix.start[j]), a1 = Int(newMatrix.start[j + 1])
+                for k in a0..<a1 {
+                    matrixRow.append(newMatrix.row[k] + 1)
+                    matrixValue.append(newMatrix.value[k])
                 }
-                return true
+                matrixStart.append(Int32(matrixRow.count - 1))
             }
-        }
-        guard structureSame else { return nil }
-        if anyChanged { addMatrixColumns(changed, of: new) }
-    }
-
-    private mutating func addMatrixColumns(_ changed: [Bool], of p: LinearProblem) {
-        // Gather each changed column's entries in entry order (a column's entries need not be contiguous).
-        var slotOfColumn = [Int32](repeating: -1, count: changed.count)
-        for (j, c) in changed.enumerated() where c {
-            slotOfColumn[j] = Int32(matrixColumns.count)
-            matrixColumns.append(Int32(j))
-        }
-        var counts = [Int32](repeating: 0, count: matrixColumns.count + 1)
-        for e in p.entries where changed[e.column] { counts[Int(slotOfColumn[e.column]) + 1] += 1 }
-        for s in 0..<matrixColumns.count { counts[s + 1] += counts[s] }
-        matrixStart = counts
-        let total = Int(counts[matrixColumns.count])
-        matrixRow = [Int32](repeating: 0, count: total + 1)
-        matrixValue = [Double](repeating: 0, count: total + 1)
-        var cursor = counts
-        for e in p.entries where changed[e.column] {
-            let s = Int(slotOfColumn[e.column])
-            let slot = Int(cursor[s]) + 1
-            cursor[s] += 1
-            matrixRow[slot] = Int32(truncatingIfNeeded: e.row + 1)
-            matrixValue[slot] = e.value
         }
     }
 

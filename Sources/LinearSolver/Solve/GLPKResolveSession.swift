@@ -25,8 +25,9 @@ import CGLPKGuard
 public final class GLPKResolveSession {
     private var kept: OpaquePointer?
     private var keptScaling = true
-    /// The problem the kept GLPK problem currently holds (validated).
+    /// The problem the kept GLPK problem currently holds (validated), and its matrix by column.
     private var current: LinearProblem?
+    private var currentMatrix: SortedColumns?
     /// Times the problem was built into GLPK (first solve, a structure change, after a trapped error).
     public private(set) var builds = 0
     /// Solves that patched the kept problem instead of building it.
@@ -56,13 +57,18 @@ public final class GLPKResolveSession {
             return try GLPKSolver.solve(problem, options: options, warmStart: warmStart)
         }
         var patch: ProblemPatch? = nil
+        var newMatrix: SortedColumns? = nil
         switch cglpk_kept_check(kept) {
         case CGLPK_WRONG_THREAD:
             throw SolverError.invalidOption("a GLPKResolveSession was used on a thread other than the one that built its problem")
         case CGLPK_OK:
-            if let current, keptScaling == options.scaling, let p = ProblemPatch(from: current, to: problem) {
-                if !p.valuesValid { try problem.validate() }
-                patch = p
+            if let current, let currentMatrix, keptScaling == options.scaling {
+                guard let matrix = SortedColumns(problem) else { try problem.validate(); break }
+                if let p = ProblemPatch(from: current, currentMatrix, to: problem, matrix) {
+                    if !p.valuesValid { try problem.validate() }
+                    patch = p
+                    newMatrix = matrix
+                }
             }
         default:
             break // none yet, or freed by a trapped fatal error on this thread: rebuild
@@ -86,10 +92,11 @@ public final class GLPKResolveSession {
             }
         }
         if rc == CGLPK_OK {
-            current = problem
+            if patch != nil { current = problem; currentMatrix = newMatrix }
         } else {
             // The kept problem is gone (trapped error) or was refused: rebuild on the next solve.
             current = nil
+            currentMatrix = nil
         }
         if rc == CGLPK_WRONG_THREAD {
             throw SolverError.invalidOption("a GLPKResolveSession was used on a thread other than the one that built its problem")
@@ -104,6 +111,7 @@ public final class GLPKResolveSession {
         cglpk_kept_free(kept)
         kept = nil
         current = nil
+        currentMatrix = nil
         let flat = FlatProblem(problem)
         var made: OpaquePointer? = nil
         let (rc, message) = withMessageBuffer { buffer, capacity in
@@ -117,6 +125,7 @@ public final class GLPKResolveSession {
         kept = made
         keptScaling = scaling
         current = problem
+        currentMatrix = SortedColumns(problem)
         builds += 1
     }
 }

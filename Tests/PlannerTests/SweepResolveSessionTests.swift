@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import LinearSolver
+@testable import LineModel
+@testable import Planner
+
+/// The sweep's warm path (one kept GLPK problem patched per point) against separate cold plans.
+@Suite struct SweepResolveSessionTests {
+    /// Five what-ifs of the flagship (Models/vietnam-2030.yaml, LP, max-profit: budget ×0.8 and ×1.2, fcbga-cpu
+    /// demand ×0.8 and ×1.2, both ×1.2): each solved through one `GLPKResolveSession` from the base basis (the
+    /// planner's sweep path) and, separately, by `CapacityPlanner.optimize` from scratch. The LP optimum's value is
+    /// unique, so the objectives agree to 1e-9 relative whatever vertex each solve ends on; the session builds
+    /// the GLPK problem once and patches it for the other points.
+    @Test func patchedFlagshipWhatIfsEqualSeparatePlans() throws {
+        let path = WhatIfPaths.path("Models/vietnam-2030.yaml")
+        let tree = try ScenarioLoader.tree(path: path)
+        var options = PlanOptions(objective: .maxProfit, integerTools: false)
+        options.computeSensitivity = false
+        let base = try CapacityPlanner.solveKeepingBasis(
+            Formulation(model: try ScenarioLoader.validate(tree), objective: .maxProfit, integerTools: false), options: options)
+        let basis = try #require(base.basis)
+        let budget = try SweepAxis.parse("budget*=0.8,1.2")
+        let demand = try SweepAxis.parse("products.fcbga-cpu.demand*=0.8,1.2")
+        let variants: [[ScenarioOverride]] = [
+            [budget.override(0.8)], [budget.override(1.2)], [demand.override(0.8)], [demand.override(1.2)],
+            [budget.override(1.2), demand.override(1.2)],
+        ]
+        let session = GLPKResolveSession()
+        var warmOptions = options
+        warmOptions.warmStart = basis
+        for overrides in variants {
+            var variant = tree
+            try ScenarioLoader.apply(overrides, to: &variant)
+            let model = try ScenarioLoader.validate(variant)
+            let formulation = Formulation(model: model, objective: .maxProfit, integerTools: false)
+            let patched = try CapacityPlanner.solveKeepingBasis(formulation, options: warmOptions, session: session)
+            let separate = try CapacityPlanner.optimize(model, options: options)
+            #expect(patched.warmStartUsed)
+            #expect(patched.report.status == separate.status)
+            let z = try #require(separate.objective)
+            #expect(abs((patched.report.objective ?? .nan) - z) <= 1e-9 * max(1, abs(z)), "\(overrides)")
+        }
+        #expect(session.builds == 1 && session.patchedSolves == variants.count - 1)
+    }
+}
