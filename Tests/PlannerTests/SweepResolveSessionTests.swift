@@ -42,4 +42,28 @@ import LinearSolver
         }
         #expect(session.builds == 1 && session.patchedSolves == variants.count - 1)
     }
+
+    /// Anchor lines of a 5 × 3 grid (last axis fastest, point k = 3·i + j): middles are i = 2, j = 1. Axis 0's
+    /// line (j = 1) is {1, 4, 7, 10, 13}; axis 1's line (i = 2) is {6, 7, 8}; union {1, 4, 6, 7, 8, 10, 13}.
+    /// With a basis change only on axis 0's line, axis 0 is the anchor axis, and point 5 (i = 1, j = 2) starts
+    /// from anchor point 4's basis (i = 1); with no change anywhere, every point starts from the base basis.
+    @Test func anchorLinesAndStartBases() throws {
+        let grid = SweepGrid(axes: [try SweepAxis.parse("budget*=0.8:1.2:0.1"), try SweepAxis.parse("products.x.demand*=0.9,1,1.1")])
+        let anchors = try #require(SweepAnchors(grid: grid))
+        #expect(anchors.points == [1, 4, 6, 7, 8, 10, 13])
+        let base = Basis(rows: [.basic, .atUpper], columns: [.atLower])
+        let moved = Basis(rows: [.atUpper, .basic], columns: [.atLower])
+        var final: [Int: Basis] = [:]
+        for k in anchors.points { final[k] = base }
+        final[4] = moved
+        let starts = anchors.startBases(final: final, base: base)
+        #expect(starts.axis == 0)
+        #expect(starts.basis(forPoint: 5) == moved)
+        #expect(starts.basis(forPoint: 3) == moved)
+        #expect(starts.basis(forPoint: 14) == base)
+        final[4] = base
+        let none = anchors.startBases(final: final, base: base)
+        #expect(none.axis == nil && none.basis(forPoint: 5) == base)
+        #expect(SweepAnchors(grid: SweepGrid(axes: [grid.axes[0]])) == nil)
+    }
 }
