@@ -4,9 +4,11 @@
 //
 // The grid (75 what-ifs, LP mode): fcbga-cpu demand x0.8..x1.2 (5) x mcu-test demand x0.8..x1.2 (5)
 // x tool budget x0.8..x1.2 (3). Each configuration runs `repeats` times, interleaved (warm-1, cold-1, warm-2,
-// cold-2 per round) so machine noise hits all alike; medians are reported. "solver" is the summed time of the
-// solver calls of the points (GLPK build + solve + sensitivity + report); "build" is applying the overrides,
-// validating and building the formulation; "wall" is the whole run including the base solve.
+// cold-2 per round) so machine noise hits all alike; medians are reported. Warm = SweepRunner's warm path (one
+// kept GLPK problem per worker, patched per point; anchor lines first, then each point from its anchor's basis);
+// cold = one-shot primal simplex per point as `fabplan optimize`. "solver" is the summed time of the solver calls
+// of the points (GLPK + report); "build" is applying the overrides, validating and building the formulation;
+// "wall" is the whole run including the base solve.
 import Foundation
 import LineModel
 import Planner
