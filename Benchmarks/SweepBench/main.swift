@@ -41,7 +41,11 @@ func cpuSeconds() -> Double {
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
     return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
 }
+// SWEEP_BENCH_ONLY=warm-1 (comma-separated names) runs only those configurations and skips the other parts
+// (for profiling one path with perf).
+let only = ProcessInfo.processInfo.environment["SWEEP_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
 let configs: [(name: String, threads: Int, warm: Bool)] = [("warm-1", 1, true), ("cold-1", 1, false), ("warm-2", 2, true), ("cold-2", 2, false)]
+    .filter { only?.contains($0.name) ?? true }
 
 print("sweep-bench: \(model), \(grid.pointCount) what-ifs, LP, \(repeats) rounds, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 for round in 0..<repeats {
@@ -91,6 +95,8 @@ if let w = decode("warm-1"), let c = decode("cold-1"), let w2 = decode("warm-2")
     _ = w2
 }
 
+if only != nil { exit(0) }
+
 // Solver layer only: the same 75 problems, built once, solved three ways, single thread, with the planner's
 // settings: cold = one-shot primal simplex from GLPK's advanced basis (as `fabplan optimize`); warm = one-shot
 // dual simplex from the base basis; kept = GLPKResolveSession (one GLPK problem patched per point) from the base
@@ -114,10 +120,33 @@ do {
     var iterations: [String: Int] = [:]
     var glpk: [String: [Double]] = [:], call: [String: [Double]] = [:]
     var worst = 0.0
+    // "anchored": as SweepRunner's warm path on this grid: the anchor line of axis 0 (the axis the runner picks
+    // here; the other axes at their middle value) from the base basis, then every point from the final basis of
+    // the anchor with its axis-0 value (anchor solves included in the sums).
+    let counts = grid.axes.map(\.values.count)
+    let perValue0 = grid.pointCount / counts[0]
+    let middleRest = (counts[1] - 1) / 2 * (perValue0 / counts[1]) + (counts.count > 2 ? (counts[2] - 1) / 2 : 0)
+    let anchorPoints = (0..<counts[0]).map { $0 * perValue0 + middleRest }
     for _ in 0..<repeats {
         let session = GLPKResolveSession()
+        let anchoredSession = GLPKResolveSession()
         var g: [String: Double] = [:], c: [String: Double] = [:]
         iterations = [:]
+        var anchorBasis: [Basis?] = []
+        func timedAnchored(_ body: () throws -> Solution) rethrows -> Solution {
+            let t0 = DispatchTime.now()
+            let s = try body()
+            c["anchored", default: 0] += Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
+            g["anchored", default: 0] += s.solveSeconds
+            iterations["anchored", default: 0] += s.iterations
+            return s
+        }
+        for a in anchorPoints {
+            anchorBasis.append(try timedAnchored { try anchoredSession.solve(problems[a], options: warmOptions, warmStart: baseSolution.basis) }.basis)
+        }
+        for (k, p) in problems.enumerated() where !anchorPoints.contains(k) {
+            _ = try timedAnchored { try anchoredSession.solve(p, options: warmOptions, warmStart: anchorBasis[k / perValue0]) }
+        }
         for p in problems {
             func timed(_ name: String, _ body: () throws -> Solution) rethrows -> Solution {
                 let t0 = DispatchTime.now()
@@ -139,11 +168,11 @@ do {
     print("solver layer (1 thread, \(problems.count) problems of \(baseProblem.rows.count) rows x \(baseProblem.columns.count) columns, medians of \(repeats)):")
     print("| solve | in GLPK s | call s | simplex iterations |")
     print("|---|---:|---:|---:|")
-    for name in ["cold", "warm", "kept"] {
+    for name in ["cold", "warm", "kept", "anchored"] {
         print("| \(name) | \(f(median(glpk[name] ?? []))) | \(f(median(call[name] ?? []))) | \(iterations[name] ?? 0) |")
     }
     let cg = median(glpk["cold"] ?? []), cc = median(call["cold"] ?? [])
-    print("  cold / warm: GLPK \(f(cg / median(glpk["warm"] ?? []))), call \(f(cc / median(call["warm"] ?? [])))x; cold / kept: GLPK \(f(cg / median(glpk["kept"] ?? [])))x, call \(f(cc / median(call["kept"] ?? [])))x")
+    print("  cold / warm: GLPK \(f(cg / median(glpk["warm"] ?? []))), call \(f(cc / median(call["warm"] ?? [])))x; cold / kept: GLPK \(f(cg / median(glpk["kept"] ?? [])))x, call \(f(cc / median(call["kept"] ?? [])))x; cold / anchored: GLPK \(f(cg / median(glpk["anchored"] ?? [])))x, call \(f(cc / median(call["anchored"] ?? [])))x")
     print("  largest relative objective difference kept vs cold: \(worst)")
     let probe = GLPKResolveSession()
     for p in problems { _ = try probe.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
