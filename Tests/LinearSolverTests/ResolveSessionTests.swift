@@ -94,6 +94,37 @@ struct ResolveSessionTests {
         #expect(first.iterations > 0 && again.iterations == 0, "\(first.iterations), \(again.iterations)")
     }
 
+    /// History leaves no trace: two sessions prepared from the same base problem solve the same what-if from the
+    /// same basis bit for bit identically, although one of them first solved two other what-ifs (one changing
+    /// a matrix coefficient, so that column was patched and patched back) and the base's triplets came in
+    /// another order. Exact equality of values, duals and iteration counts is the claim (no tolerance).
+    @Test func resultDoesNotDependOnPatchHistory() throws {
+        var warm = SolverOptions()
+        warm.lpMethod = .dualSimplex
+        let base = Examples.transportation()
+        let basis = try #require(try GLPKSolver.solve(base, options: warm).basis)
+        let target = Examples.transportation(demandScale: 1.07)
+        let fresh = GLPKResolveSession()
+        try fresh.prepare(base)
+        let a = try fresh.solve(target, options: warm, warmStart: basis)
+
+        let used = GLPKResolveSession()
+        var shuffled = base
+        shuffled.entries.reverse()
+        try used.prepare(shuffled)
+        _ = try used.solve(Examples.transportation(demandScale: 0.93), options: warm, warmStart: basis)
+        var coefficient = Examples.transportation(demandScale: 1.02)
+        coefficient.entries[5].value = 1.5
+        _ = try used.solve(coefficient, options: warm, warmStart: basis)
+        let b = try used.solve(target, options: warm, warmStart: basis)
+        #expect(used.builds == 1 && used.patchedSolves == 3)
+        #expect(a.objective == b.objective)
+        #expect(a.columnValues == b.columnValues)
+        #expect(a.rowDuals == b.rowDuals)
+        #expect(a.iterations == b.iterations)
+        #expect(a.basis == b.basis)
+    }
+
     /// After a trapped GLPK fatal error on the same thread (the test hook), the thread's environment and the kept
     /// problem are freed: the generation moves on, no kept problem is counted, and the session's next solve
     /// rebuilds (builds 1 → 2) instead of touching freed memory, and finds the diet optimum.

@@ -49,6 +49,16 @@ struct SortedColumns: Equatable {
         self.start = start; self.row = row; self.value = value
     }
 
+    /// The entries in this canonical order (by column, rows ascending).
+    func entries() -> [LinearProblem.Entry] {
+        var out: [LinearProblem.Entry] = []
+        out.reserveCapacity(row.count)
+        for j in 0..<(start.count - 1) {
+            for k in Int(start[j])..<Int(start[j + 1]) { out.append(.init(row: Int(row[k]), column: j, value: value[k])) }
+        }
+        return out
+    }
+
     /// Column j's entries equal between `self` and `other` (same rows, same values).
     func columnEquals(_ j: Int, _ other: SortedColumns) -> Bool {
         let a0 = Int(start[j]), a1 = Int(start[j + 1]), b0 = Int(other.start[j]), b1 = Int(other.start[j + 1])

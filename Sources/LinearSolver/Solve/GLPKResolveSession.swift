@@ -105,14 +105,29 @@ public final class GLPKResolveSession {
         return try GLPKSolver.finish(rc: rc, result: result, output: output, problem: problem)
     }
 
-    /// Validates `problem` in full and builds it into a new kept GLPK problem (dropping the old one).
+    /// Builds the kept GLPK problem from `problem` now (validated in full), scaled if `scaling`, replacing any
+    /// kept one. Optional: the first `solve` builds from its own problem otherwise.
+    ///
+    /// What a later solve computes depends only on its problem, its start basis and the problem the kept one
+    /// was built from (its scaling factors): matrix columns are loaded in row order at the build and at every
+    /// patch, so the history of patches in between leaves no trace. Workers that each prepare from the same
+    /// base problem therefore give bit-identical results for the same point whatever they solved before.
+    public func prepare(_ problem: LinearProblem, scaling: Bool = true) throws {
+        try build(problem, scaling: scaling)
+    }
+
+    /// Validates `problem` in full and builds it into a new kept GLPK problem (dropping the old one), matrix
+    /// columns in row order (as patches send them).
     private func build(_ problem: LinearProblem, scaling: Bool) throws {
         try problem.validate()
         cglpk_kept_free(kept)
         kept = nil
         current = nil
         currentMatrix = nil
-        let flat = FlatProblem(problem)
+        guard let matrix = SortedColumns(problem) else { try problem.validate(); return }
+        var canonical = problem
+        canonical.entries = matrix.entries()
+        let flat = FlatProblem(canonical)
         var made: OpaquePointer? = nil
         let (rc, message) = withMessageBuffer { buffer, capacity in
             flat.withCProblem { cglpk_kept_create($0, scaling ? 1 : 0, &made, buffer, capacity) }
@@ -125,7 +140,7 @@ public final class GLPKResolveSession {
         kept = made
         keptScaling = scaling
         current = problem
-        currentMatrix = SortedColumns(problem)
+        currentMatrix = matrix
         builds += 1
     }
 }

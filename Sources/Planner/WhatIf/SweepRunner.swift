@@ -58,6 +58,7 @@ public enum SweepRunner {
         let basis = options.warmStart ? base.basis : nil
         let pointOptions = planOptions
         let trees = WorkerTrees(count: threads)
+        let baseProblem = baseFormulation.problem
 
         /// Solves `indices` on the worker threads, point k starting from `start(k)`.
         func runStage(_ indices: [Int], start: @escaping @Sendable (Int) -> Basis?) -> PointStore {
@@ -68,6 +69,9 @@ public enum SweepRunner {
                 // then patched per point); it lives and dies on this worker's thread. Cold runs stay one-shot
                 // solves, exactly as `fabplan optimize` does.
                 let session = basis == nil ? nil : GLPKResolveSession()
+                // Built from the base problem, so every worker's kept problem has the same scaling factors and a
+                // point's result does not depend on which worker solved it or after which other points.
+                try? session?.prepare(baseProblem, scaling: true)
                 while let slot = store.next() {
                     let k = indices[slot]
                     let (point, timing, final) = solvePoint(k, grid: grid, tree: tree, options: pointOptions,
@@ -87,7 +91,8 @@ public enum SweepRunner {
             let stage1 = runStage(anchors.points) { _ in basis }
             let (p1, t1, b1) = stage1.results()
             var final: [Int: Basis] = [:]
-            for (slot, k) in anchors.points.enumerated() where p1[slot]?.warmStart == .used {
+            // Only optimal anchors that started warm (same rows and columns as the base) lend their basis.
+            for (slot, k) in anchors.points.enumerated() where p1[slot]?.warmStart == .used && p1[slot]?.status == .optimal {
                 if let b = b1[slot] { final[k] = b }
             }
             let starts = anchors.startBases(final: final, base: basis)
