@@ -65,8 +65,8 @@ public enum SweepRunner {
             let store = PointStore(count: indices.count)
             DispatchQueue.concurrentPerform(iterations: min(threads, max(1, indices.count))) { w in
                 guard let tree = trees.tree(w, path: file) else { return }
-                // Warm runs re-solve through one kept GLPK problem per worker (built at the worker's first point,
-                // then patched per point); it lives and dies on this worker's thread. Cold runs stay one-shot
+                // Warm runs re-solve through one kept GLPK problem per worker (built from the base problem, then
+                // patched per point); it lives and dies on this worker's thread. Cold runs stay one-shot
                 // solves, exactly as `fabplan optimize` does.
                 let session = basis == nil ? nil : GLPKResolveSession()
                 // Built from the base problem, so every worker's kept problem has the same scaling factors and a
