@@ -110,6 +110,8 @@ do {
     coldOptions.lpMethod = .primalSimplex
     var warmOptions = SolverOptions()
     warmOptions.lpMethod = .dualSimplex
+    var quietOptions = warmOptions
+    quietOptions.captureLog = false
     let baseSolution = try GLPKSolver.solve(baseProblem, options: coldOptions)
     var problems: [LinearProblem] = []
     for k in 0..<grid.pointCount {
@@ -130,6 +132,7 @@ do {
     for _ in 0..<repeats {
         let session = GLPKResolveSession()
         let anchoredSession = GLPKResolveSession()
+        let quietSession = GLPKResolveSession()
         var g: [String: Double] = [:], c: [String: Double] = [:]
         iterations = [:]
         var anchorBasis: [Basis?] = []
@@ -159,6 +162,7 @@ do {
             let cs = try timed("cold") { try GLPKSolver.solve(p, options: coldOptions) }
             _ = try timed("warm") { try GLPKSolver.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
             let ks = try timed("kept") { try session.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
+            _ = try timed("kept, quiet") { try quietSession.solve(p, options: quietOptions, warmStart: baseSolution.basis) }
             worst = max(worst, abs((ks.objective ?? .nan) - (cs.objective ?? .nan)) / max(1, abs(cs.objective ?? 1)))
         }
         for (k, v) in g { glpk[k, default: []].append(v) }
@@ -168,7 +172,7 @@ do {
     print("solver layer (1 thread, \(problems.count) problems of \(baseProblem.rows.count) rows x \(baseProblem.columns.count) columns, medians of \(repeats)):")
     print("| solve | in GLPK s | call s | simplex iterations |")
     print("|---|---:|---:|---:|")
-    for name in ["cold", "warm", "kept", "anchored"] {
+    for name in ["cold", "warm", "kept", "kept, quiet", "anchored"] {
         print("| \(name) | \(f(median(glpk[name] ?? []))) | \(f(median(call[name] ?? []))) | \(iterations[name] ?? 0) |")
     }
     let cg = median(glpk["cold"] ?? []), cc = median(call["cold"] ?? [])

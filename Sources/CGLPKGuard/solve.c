@@ -15,7 +15,7 @@ static int remaining_ms(const cglpk_params *pp, double started) {
 
 static void init_smcp(glp_smcp *smcp, const cglpk_params *pp, double started, int method) {
     glp_init_smcp(smcp);
-    smcp->msg_lev = GLP_MSG_ON;
+    smcp->msg_lev = pp->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     switch (method) {
     case CGLPK_PRIMAL: smcp->meth = GLP_PRIMAL; break;
     case CGLPK_DUAL: smcp->meth = GLP_DUAL; break;
@@ -63,7 +63,7 @@ void cglpk_solve_lp(glp_prob *P, solve_args *a, int m, int n, int interior) {
     if (interior) {
         glp_iptcp ip;
         glp_init_iptcp(&ip);
-        ip.msg_lev = GLP_MSG_ON;
+        ip.msg_lev = pp->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
         res->used_interior = 1;
         res->rc = glp_interior(P, &ip);
         res->status = glp_ipt_status(P);
@@ -152,7 +152,7 @@ static void solve_mip(glp_prob *P, solve_args *a, int m, int n) {
     }
     glp_iocp iocp;
     glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_ON;
+    iocp.msg_lev = pp->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     iocp.presolve = presolve ? GLP_ON : GLP_OFF;
     iocp.tm_lim = remaining_ms(pp, a->started);
     iocp.mip_gap = pp->mip_gap;

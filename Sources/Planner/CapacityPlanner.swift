@@ -69,7 +69,10 @@ public enum CapacityPlanner {
         let solution: Solution
         do {
             if let session {
-                solution = try session.solve(formulation.problem, options: solverOptions, warmStart: options.warmStart)
+                // Sweep re-solves: nothing reads GLPK's progress log, so GLPK prints only warnings and errors.
+                var quiet = solverOptions
+                quiet.captureLog = false
+                solution = try session.solve(formulation.problem, options: quiet, warmStart: options.warmStart)
             } else {
                 solution = try GLPKSolver.solve(formulation.problem, options: solverOptions, warmStart: options.warmStart)
             }

@@ -125,6 +125,19 @@ struct ResolveSessionTests {
         #expect(a.basis == b.basis)
     }
 
+    /// `captureLog = false` keeps GLPK's progress lines out of the log (GLP_MSG_ERR) without changing the answer:
+    /// the product-mix optimum 36 both ways; only the default log has GLPK's iteration lines ("3: obj = 3.6e+01").
+    @Test func quietSolveHasNoProgressLines() throws {
+        let session = GLPKResolveSession()
+        var quiet = SolverOptions()
+        quiet.captureLog = false
+        let loud = try session.solve(Examples.productMix())
+        let silent = try session.solve(Examples.productMix(), options: quiet)
+        #expect(loud.log.contains("obj ="))
+        #expect(!silent.log.contains("obj ="), "\(silent.log)")
+        #expect(abs((silent.objective ?? .nan) - 36) < 1e-9 && abs((loud.objective ?? .nan) - 36) < 1e-9)
+    }
+
     /// After a trapped GLPK fatal error on the same thread (the test hook), the thread's environment and the kept
     /// problem are freed: the generation moves on, no kept problem is counted, and the session's next solve
     /// rebuilds (builds 1 → 2) instead of touching freed memory, and finds the diet optimum.

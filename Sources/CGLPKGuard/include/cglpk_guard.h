@@ -103,6 +103,7 @@ typedef struct cglpk_params {
     void *progress_context;
     double progress_interval_seconds; /* min seconds between two node-selection reports */
     int memory_limit_mb;       /* > 0: glp_mem_limit for this call; exceeding it is a (trapped) fatal error */
+    int quiet;                 /* 1: GLPK prints only warnings and errors (GLP_MSG_ERR), so the log stays short */
 } cglpk_params;
 
 /* Outputs. Arrays are caller-allocated ([m] / [n]); any may be NULL to skip it.

@@ -85,6 +85,7 @@ public enum GLPKSolver {
         params.echo_log = options.echoLog ? 1 : 0
         params.progress_interval_seconds = options.progressIntervalSeconds
         params.memory_limit_mb = options.memoryLimitMegabytes.map { Int32($0) } ?? 0
+        params.quiet = options.captureLog ? 0 : 1
         return params
     }
 
