@@ -68,7 +68,7 @@ public enum SweepRunner {
                 // Warm runs re-solve through one kept GLPK problem per worker (built from the base problem, then
                 // patched per point); it lives and dies on this worker's thread. Cold runs stay one-shot
                 // solves, exactly as `fabplan optimize` does.
-                let session = basis == nil ? nil : GLPKResolveSession()
+                let session = basis == nil || baseProblem.isMIP ? nil : GLPKResolveSession()
                 // Built from the base problem, so every worker's kept problem has the same scaling factors and a
                 // point's result does not depend on which worker solved it or after which other points.
                 try? session?.prepare(baseProblem, scaling: true)
@@ -84,7 +84,8 @@ public enum SweepRunner {
 
         var points: [SweepPoint?]
         var timings: [PointTiming]
-        if let basis, let anchors = SweepAnchors(grid: grid) {
+        // MIP sweeps keep the plain warm start from the base basis (their root LP only).
+        if let basis, !baseProblem.isMIP, let anchors = SweepAnchors(grid: grid) {
             // Stage 1: the anchor lines (every axis varied alone, the others at their middle value) from the
             // base basis. Stage 2: every other point from the final basis of the anchor sharing its value on the
             // axis that moved the basis most. All of it depends on the grid only, never on threads or shards.
