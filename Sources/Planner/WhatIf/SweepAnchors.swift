@@ -7,7 +7,7 @@ import LinearSolver
 /// moved the basis most (most row/column statuses different from the base basis, summed over the line; ties to
 /// the first axis) becomes the anchor axis: every other point then starts from the final basis of the anchor
 /// point with the same value on that axis. On the flagship's 75-point sweep the fcbga-cpu demand axis drives most
-/// pivots: starting from its anchors took 880 simplex iterations (anchors included) instead of 2,024 from the base
+/// pivots: starting from its anchors took 951 simplex iterations (anchors included) instead of 2,008 from the base
 /// basis (Benchmarks/results/whatif.md).
 struct SweepAnchors {
     let grid: SweepGrid
