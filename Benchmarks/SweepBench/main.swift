@@ -4,9 +4,11 @@
 //
 // The grid (75 what-ifs, LP mode): fcbga-cpu demand x0.8..x1.2 (5) x mcu-test demand x0.8..x1.2 (5)
 // x tool budget x0.8..x1.2 (3). Each configuration runs `repeats` times, interleaved (warm-1, cold-1, warm-2,
-// cold-2 per round) so machine noise hits all alike; medians are reported. "solver" is the summed time of the
-// solver calls of the points (GLPK build + solve + sensitivity + report); "build" is applying the overrides,
-// validating and building the formulation; "wall" is the whole run including the base solve.
+// cold-2 per round) so machine noise hits all alike; medians are reported. Warm = SweepRunner's warm path (one
+// kept GLPK problem per worker, patched per point; anchor lines first, then each point from its anchor's basis);
+// cold = one-shot primal simplex per point as `fabplan optimize`. "solver" is the summed time of the solver calls
+// of the points (GLPK + report); "build" is applying the overrides, validating and building the formulation;
+// "wall" is the whole run including the base solve.
 import Foundation
 import LineModel
 import Planner
@@ -39,7 +41,11 @@ func cpuSeconds() -> Double {
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
     return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
 }
+// SWEEP_BENCH_ONLY=warm-1 (comma-separated names) runs only those configurations and skips the other parts
+// (for profiling one path with perf).
+let only = ProcessInfo.processInfo.environment["SWEEP_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
 let configs: [(name: String, threads: Int, warm: Bool)] = [("warm-1", 1, true), ("cold-1", 1, false), ("warm-2", 2, true), ("cold-2", 2, false)]
+    .filter { only?.contains($0.name) ?? true }
 
 print("sweep-bench: \(model), \(grid.pointCount) what-ifs, LP, \(repeats) rounds, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 for round in 0..<repeats {
@@ -89,37 +95,92 @@ if let w = decode("warm-1"), let c = decode("cold-1"), let w2 = decode("warm-2")
     _ = w2
 }
 
-// Solver layer only: the same 75 problems, built once, solved by GLPKSolver cold and from the base basis,
-// single thread. Shows where the time of a warm re-solve goes (simplex iterations vs the fixed cost of loading,
-// scaling and factorizing the problem, which a warm start cannot remove).
+if only != nil { exit(0) }
+
+// Solver layer only: the same 75 problems, built once, solved three ways, single thread, with the planner's
+// settings: cold = one-shot primal simplex from GLPK's advanced basis (as `fabplan optimize`); warm = one-shot
+// dual simplex from the base basis; kept = GLPKResolveSession (one GLPK problem patched per point) from the base
+// basis. "in GLPK" is the C call's own clock (Solution.solveSeconds); "call" adds the Swift side of the call
+// (validation, flat arrays or patch, result read-back).
 do {
     let tree = try ScenarioLoader.tree(path: model)
     let baseModel = try ScenarioLoader.validate(tree)
     let baseProblem = Formulation(model: baseModel, objective: .maxProfit, integerTools: false).problem
-    let baseSolution = try GLPKSolver.solve(baseProblem)
+    var coldOptions = SolverOptions()
+    coldOptions.lpMethod = .primalSimplex
+    var warmOptions = SolverOptions()
+    warmOptions.lpMethod = .dualSimplex
+    var quietOptions = warmOptions
+    quietOptions.captureLog = false
+    let baseSolution = try GLPKSolver.solve(baseProblem, options: coldOptions)
     var problems: [LinearProblem] = []
     for k in 0..<grid.pointCount {
         var variant = tree
         try ScenarioLoader.apply(zip(grid.axes, grid.values(ofPoint: k)).map { $0.override($1) }, to: &variant)
         problems.append(Formulation(model: try ScenarioLoader.validate(variant), objective: .maxProfit, integerTools: false).problem)
     }
-    var coldIterations = 0, warmIterations = 0
-    var coldTimes: [Double] = [], warmTimes: [Double] = []
+    var iterations: [String: Int] = [:]
+    var glpk: [String: [Double]] = [:], call: [String: [Double]] = [:]
+    var worst = 0.0
+    // "anchored": as SweepRunner's warm path on this grid: the anchor line of axis 0 (the axis the runner picks
+    // here; the other axes at their middle value) from the base basis, then every point from the final basis of
+    // the anchor with its axis-0 value (anchor solves included in the sums).
+    let counts = grid.axes.map(\.values.count)
+    let perValue0 = grid.pointCount / counts[0]
+    let middleRest = (counts[1] - 1) / 2 * (perValue0 / counts[1]) + (counts.count > 2 ? (counts[2] - 1) / 2 : 0)
+    let anchorPoints = (0..<counts[0]).map { $0 * perValue0 + middleRest }
     for _ in 0..<repeats {
-        var cold = 0.0, warm = 0.0
-        coldIterations = 0; warmIterations = 0
-        for p in problems {
-            let c = try GLPKSolver.solve(p)
-            let w = try GLPKSolver.solve(p, warmStart: baseSolution.basis)
-            cold += c.solveSeconds; warm += w.solveSeconds
-            coldIterations += c.iterations; warmIterations += w.iterations
+        let session = GLPKResolveSession()
+        let anchoredSession = GLPKResolveSession()
+        let quietSession = GLPKResolveSession()
+        var g: [String: Double] = [:], c: [String: Double] = [:]
+        iterations = [:]
+        var anchorBasis: [Basis?] = []
+        func timedAnchored(_ body: () throws -> Solution) rethrows -> Solution {
+            let t0 = DispatchTime.now()
+            let s = try body()
+            c["anchored", default: 0] += Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
+            g["anchored", default: 0] += s.solveSeconds
+            iterations["anchored", default: 0] += s.iterations
+            return s
         }
-        coldTimes.append(cold); warmTimes.append(warm)
+        for a in anchorPoints {
+            anchorBasis.append(try timedAnchored { try anchoredSession.solve(problems[a], options: warmOptions, warmStart: baseSolution.basis) }.basis)
+        }
+        for (k, p) in problems.enumerated() where !anchorPoints.contains(k) {
+            _ = try timedAnchored { try anchoredSession.solve(p, options: warmOptions, warmStart: anchorBasis[k / perValue0]) }
+        }
+        for p in problems {
+            func timed(_ name: String, _ body: () throws -> Solution) rethrows -> Solution {
+                let t0 = DispatchTime.now()
+                let s = try body()
+                c[name, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
+                g[name, default: 0] += s.solveSeconds
+                iterations[name, default: 0] += s.iterations
+                return s
+            }
+            let cs = try timed("cold") { try GLPKSolver.solve(p, options: coldOptions) }
+            _ = try timed("warm") { try GLPKSolver.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
+            let ks = try timed("kept") { try session.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
+            _ = try timed("kept, quiet") { try quietSession.solve(p, options: quietOptions, warmStart: baseSolution.basis) }
+            worst = max(worst, abs((ks.objective ?? .nan) - (cs.objective ?? .nan)) / max(1, abs(cs.objective ?? 1)))
+        }
+        for (k, v) in g { glpk[k, default: []].append(v) }
+        for (k, v) in c { call[k, default: []].append(v) }
     }
     print("")
-    print("solver layer (GLPKSolver.solve, no sensitivity, 1 thread, \(problems.count) problems of \(baseProblem.rows.count) rows x \(baseProblem.columns.count) columns):")
-    print("  cold: \(f(median(coldTimes))) s, \(coldIterations) simplex iterations; warm: \(f(median(warmTimes))) s, \(warmIterations) iterations")
-    print("  time \(f(median(coldTimes) / median(warmTimes)))x, iterations \(f(Double(coldIterations) / Double(max(1, warmIterations))))x")
+    print("solver layer (1 thread, \(problems.count) problems of \(baseProblem.rows.count) rows x \(baseProblem.columns.count) columns, medians of \(repeats)):")
+    print("| solve | in GLPK s | call s | simplex iterations |")
+    print("|---|---:|---:|---:|")
+    for name in ["cold", "warm", "kept", "kept, quiet", "anchored"] {
+        print("| \(name) | \(f(median(glpk[name] ?? []))) | \(f(median(call[name] ?? []))) | \(iterations[name] ?? 0) |")
+    }
+    let cg = median(glpk["cold"] ?? []), cc = median(call["cold"] ?? [])
+    print("  cold / warm: GLPK \(f(cg / median(glpk["warm"] ?? []))), call \(f(cc / median(call["warm"] ?? [])))x; cold / kept: GLPK \(f(cg / median(glpk["kept"] ?? [])))x, call \(f(cc / median(call["kept"] ?? [])))x; cold / anchored: GLPK \(f(cg / median(glpk["anchored"] ?? [])))x, call \(f(cc / median(call["anchored"] ?? [])))x")
+    print("  largest relative objective difference kept vs cold: \(worst)")
+    let probe = GLPKResolveSession()
+    for p in problems { _ = try probe.solve(p, options: warmOptions, warmStart: baseSolution.basis) }
+    print("  kept session: \(probe.builds) build(s), \(probe.patchedSolves) patched re-solves")
 } catch {
     print("solver-layer part failed: \(error)")
 }

@@ -45,6 +45,20 @@ typedef struct cglpk_solve_args {
     int reported_once;
 } solve_args;
 
+/* Kept problems alive on this thread, and the thread's generation (bumped by every trapped fatal error). */
+int cglpk_live_kept_count(void);
+/* 1 while a guarded call runs on this thread. */
+int cglpk_in_guarded_call(void);
+void cglpk_kept_did_create(void);
+void cglpk_kept_did_delete(void);
+unsigned long cglpk_generation_now(void);
+/* Records that this call set glp_mem_limit (reset at the end if the environment is kept). */
+void cglpk_note_mem_limit(void);
+
+/* The LP pipeline shared by cglpk_solve and cglpk_kept_solve: start basis, then simplex (or interior), extract. */
+void cglpk_start_basis(glp_prob *P, const cglpk_params *pp, cglpk_result *res, int m, int n, int want_adv);
+void cglpk_solve_lp(glp_prob *P, solve_args *a, int m, int n, int interior);
+
 /* Sensitivity ranges of an optimal basic solution into res->*_rng_*. */
 void cglpk_sensitivity(glp_prob *P, cglpk_result *res);
 /* glp_iocp.cb_func: tracks the best bound, reports progress to Swift, cancels on request. */

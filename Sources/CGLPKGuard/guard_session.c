@@ -6,6 +6,21 @@
 
 /* One guarded call per thread at a time (a progress callback must not start another). */
 static _Thread_local int cglpk_in_call = 0;
+/* Kept problems (kept.c) alive on this thread: while > 0 the environment survives between calls. */
+static _Thread_local int cglpk_kept_alive = 0;
+/* Bumped by every trapped fatal error on this thread: kept handles of an older generation are freed memory. */
+static _Thread_local unsigned long cglpk_generation = 1;
+/* A guarded call set glp_mem_limit in an environment that outlives it: reset the cap at the end. */
+static _Thread_local int cglpk_mem_limited = 0;
+
+int cglpk_live_kept_count(void) { return cglpk_kept_alive; }
+int cglpk_in_guarded_call(void) { return cglpk_in_call; }
+void cglpk_kept_did_create(void) { cglpk_kept_alive++; }
+void cglpk_kept_did_delete(void) { if (cglpk_kept_alive > 0) cglpk_kept_alive--; }
+unsigned long cglpk_generation_now(void) { return cglpk_generation; }
+unsigned long cglpk_thread_generation(void) { return cglpk_generation; }
+int cglpk_thread_kept_count(void) { return cglpk_kept_alive; }
+void cglpk_note_mem_limit(void) { cglpk_mem_limited = 1; }
 
 double cglpk_now(void) {
     struct timespec ts;
@@ -78,9 +93,18 @@ int cglpk_session_begin(cglpk_session *s, int echo) {
 }
 
 void cglpk_session_end(cglpk_session *s, char **log_out, size_t *log_len_out) {
-    /* Every GLPK object of this call is deleted (or gone with a trapped error): free the environment so the
-     * thread holds no GLPK state between calls. The next GLPK call re-creates it with defaults. */
-    glp_free_env();
+    if (cglpk_kept_alive == 0) {
+        /* Every GLPK object of this call is deleted (or gone with a trapped error): free the environment so the
+         * thread holds no GLPK state between calls. The next GLPK call re-creates it with defaults. */
+        glp_free_env();
+    } else {
+        /* Kept problems live in this environment: keep it, but leave nothing of this call behind in it (the
+         * hooks point into this call's stack frame; a memory cap belongs to one call). */
+        if (cglpk_mem_limited) glp_mem_limit(0x7fffffff);
+        glp_term_hook(NULL, NULL);
+        glp_error_hook(NULL, NULL);
+    }
+    cglpk_mem_limited = 0;
     if (log_out != NULL) {
         if (s->log_truncated) {
             static const char note[] = "\n[log truncated]\n";
@@ -140,8 +164,12 @@ int cglpk_run_guarded(cglpk_session *s, void (*body)(cglpk_session *, void *), v
     /* Nothing in this frame changes after setjmp, so no local is indeterminate after the longjmp. */
     if (setjmp(s->jump) != 0) {
         if (message != NULL) cglpk_session_last_lines(s, 2, message, message_cap);
-        /* All GLPK memory of this thread is released; every glp_prob of the call is gone with it. */
+        /* All GLPK memory of this thread is released; every glp_prob of the call is gone with it, and so is
+         * every kept problem of the thread: the new generation marks their handles stale. */
         glp_free_env();
+        cglpk_generation++;
+        cglpk_kept_alive = 0;
+        cglpk_mem_limited = 0;
         /* The environment is recreated with defaults on the next GLPK call; put our hooks back. */
         install_hooks(s);
         return CGLPK_FATAL;

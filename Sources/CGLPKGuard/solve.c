@@ -15,7 +15,7 @@ static int remaining_ms(const cglpk_params *pp, double started) {
 
 static void init_smcp(glp_smcp *smcp, const cglpk_params *pp, double started, int method) {
     glp_init_smcp(smcp);
-    smcp->msg_lev = GLP_MSG_ON;
+    smcp->msg_lev = pp->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     switch (method) {
     case CGLPK_PRIMAL: smcp->meth = GLP_PRIMAL; break;
     case CGLPK_DUAL: smcp->meth = GLP_DUAL; break;
@@ -45,24 +45,25 @@ static void extract_basis(glp_prob *P, cglpk_result *res, int m, int n) {
     res->has_basis = 1;
 }
 
-/* Puts the warm-start basis into P if it is valid and factorizable; otherwise an advanced basis. */
-static void start_basis(glp_prob *P, const cglpk_params *pp, cglpk_result *res, int m, int n, int want_adv) {
+/* Puts the warm-start basis into P if it is valid and factorizable; otherwise an advanced basis.
+ * glp_factorize (not glp_warm_up): the simplex computes the basic solution itself, and keeps the factorization. */
+void cglpk_start_basis(glp_prob *P, const cglpk_params *pp, cglpk_result *res, int m, int n, int want_adv) {
     if (pp->warm_row_stat != NULL && pp->warm_col_stat != NULL) {
         for (int i = 1; i <= m; i++) glp_set_row_stat(P, i, pp->warm_row_stat[i - 1]);
         for (int j = 1; j <= n; j++) glp_set_col_stat(P, j, pp->warm_col_stat[j - 1]);
-        if (glp_warm_up(P) == 0) { res->warm_start_used = 1; return; }
+        if (glp_factorize(P) == 0) { res->warm_start_used = 1; return; }
         glp_std_basis(P);
     }
     if (want_adv && m > 0) glp_adv_basis(P, 0);
 }
 
-static void solve_lp(glp_prob *P, solve_args *a, int m, int n, int interior) {
+void cglpk_solve_lp(glp_prob *P, solve_args *a, int m, int n, int interior) {
     const cglpk_params *pp = a->params;
     cglpk_result *res = a->res;
     if (interior) {
         glp_iptcp ip;
         glp_init_iptcp(&ip);
-        ip.msg_lev = GLP_MSG_ON;
+        ip.msg_lev = pp->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
         res->used_interior = 1;
         res->rc = glp_interior(P, &ip);
         res->status = glp_ipt_status(P);
@@ -151,7 +152,7 @@ static void solve_mip(glp_prob *P, solve_args *a, int m, int n) {
     }
     glp_iocp iocp;
     glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_ON;
+    iocp.msg_lev = pp->quiet ? GLP_MSG_ERR : GLP_MSG_ON;
     iocp.presolve = presolve ? GLP_ON : GLP_OFF;
     iocp.tm_lim = remaining_ms(pp, a->started);
     iocp.mip_gap = pp->mip_gap;
@@ -196,8 +197,8 @@ static void solve_body(cglpk_session *s, void *arg) {
     solve_args *a = (solve_args *)arg;
     const cglpk_problem *p = a->prob;
     const cglpk_params *pp = a->params;
-    /* The limit lives in this thread's environment, which is freed at the end of the call. */
-    if (pp->memory_limit_mb > 0) glp_mem_limit(pp->memory_limit_mb);
+    /* The limit lives in this thread's environment, which is freed (or reset) at the end of the call. */
+    if (pp->memory_limit_mb > 0) { cglpk_note_mem_limit(); glp_mem_limit(pp->memory_limit_mb); }
     glp_prob *P = cglpk_build(p);
     int is_mip = 0;
     if (p->col_kind != NULL)
@@ -206,9 +207,9 @@ static void solve_body(cglpk_session *s, void *arg) {
     /* glp_interior fails on an empty problem; the simplex handles it. */
     int interior = pp->method == CGLPK_INTERIOR && !is_mip && p->m > 0 && p->n > 0;
     int presolve = pp->presolve && pp->warm_row_stat == NULL;
-    if (!interior) start_basis(P, pp, a->res, p->m, p->n, !presolve);
+    if (!interior) cglpk_start_basis(P, pp, a->res, p->m, p->n, !presolve);
     if (is_mip) solve_mip(P, a, p->m, p->n);
-    else solve_lp(P, a, p->m, p->n, interior);
+    else cglpk_solve_lp(P, a, p->m, p->n, interior);
     glp_delete_prob(P);
 }
 

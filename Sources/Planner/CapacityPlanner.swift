@@ -37,6 +37,15 @@ public enum CapacityPlanner {
     public static func solveKeepingBasis(_ formulation: Formulation, options: PlanOptions) throws
         -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
     {
+        try solveKeepingBasis(formulation, options: options, session: nil)
+    }
+
+    /// As `solveKeepingBasis(_:options:)`, but the main LP solve goes through `session` when given: a GLPK
+    /// problem kept on the calling thread and patched with what changed since the session's previous solve
+    /// (what-if sweeps; see `GLPKResolveSession`). Same results as a separate solve; `nil` = a one-shot solve.
+    public static func solveKeepingBasis(_ formulation: Formulation, options: PlanOptions, session: GLPKResolveSession?) throws
+        -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
+    {
         var solverOptions = SolverOptions()
         solverOptions.timeLimitSeconds = options.timeLimitSeconds
         solverOptions.mipGap = options.mipGap
@@ -59,7 +68,14 @@ public enum CapacityPlanner {
 
         let solution: Solution
         do {
-            solution = try GLPKSolver.solve(formulation.problem, options: solverOptions, warmStart: options.warmStart)
+            if let session {
+                // Sweep re-solves: nothing reads GLPK's progress log, so GLPK prints only warnings and errors.
+                var quiet = solverOptions
+                quiet.captureLog = false
+                solution = try session.solve(formulation.problem, options: quiet, warmStart: options.warmStart)
+            } else {
+                solution = try GLPKSolver.solve(formulation.problem, options: solverOptions, warmStart: options.warmStart)
+            }
         } catch let e as SolverError {
             throw PlanError.solver(e)
         }

@@ -7,9 +7,16 @@
  * fatal error, so GLPK never calls abort(). The longjmp only ever crosses C frames of this file and of GLPK:
  * the Swift caller is above the setjmp point, and the Swift progress callback returns before GLPK can fail.
  *
- * A glp_prob never leaves a function of this file: it is created, used and deleted in one call on the
- * calling thread. At the end of each call (normal or trapped) glp_free_env() releases the thread's whole
- * GLPK environment, so no GLPK state survives between calls and nothing leaks at thread exit.
+ * One-shot calls (cglpk_solve, cglpk_build_only, cglpk_write, cglpk_read): a glp_prob is created, used and
+ * deleted in one call on the calling thread. At the end of each such call glp_free_env() releases the thread's
+ * whole GLPK environment, unless a kept problem (below) is alive on the thread.
+ *
+ * Kept problems (cglpk_kept_*): one glp_prob that outlives a call, for re-solves that patch only what changed.
+ * It belongs to the thread that created it; while one is alive the thread's environment is kept between calls.
+ * Every trapped fatal error on a thread frees that thread's whole GLPK environment (and so every kept problem
+ * of the thread) and bumps a per-thread generation counter. A kept handle records its thread and generation and
+ * is checked before every use: on another thread it gets CGLPK_WRONG_THREAD, after a trapped error CGLPK_STALE,
+ * and in both cases no GLPK function is called on it.
  *
  * Every function returns 0 on success, CGLPK_FATAL (-1) when a GLPK fatal error was trapped (the message is
  * in `message`), CGLPK_REENTRANT (-2) when called while another guarded call is running on the same thread
@@ -21,6 +28,8 @@
 #define CGLPK_FATAL (-1)
 #define CGLPK_REENTRANT (-2)
 #define CGLPK_IO (-3)
+#define CGLPK_WRONG_THREAD (-4)
+#define CGLPK_STALE (-5)
 
 /* Column kinds. */
 #define CGLPK_CONTINUOUS 0
@@ -94,6 +103,7 @@ typedef struct cglpk_params {
     void *progress_context;
     double progress_interval_seconds; /* min seconds between two node-selection reports */
     int memory_limit_mb;       /* > 0: glp_mem_limit for this call; exceeding it is a (trapped) fatal error */
+    int quiet;                 /* 1: GLPK prints only warnings and errors (GLP_MSG_ERR), so the log stays short */
 } cglpk_params;
 
 /* Outputs. Arrays are caller-allocated ([m] / [n]); any may be NULL to skip it.
@@ -163,6 +173,46 @@ typedef struct cglpk_model {
 int cglpk_read(int format, const char *path, cglpk_model *out, char *message, size_t message_cap);
 void cglpk_model_free(cglpk_model *model);
 void cglpk_free(void *p);
+
+/* ---- Kept problems: build once, then patch and re-solve on the same thread (LP simplex only). ---- */
+
+/* A glp_prob kept between guarded calls, with the thread and generation it was made in. Opaque. */
+typedef struct cglpk_kept cglpk_kept;
+
+/* What changed since the kept problem's last solve. Indices 0-based. Row/column bounds and objective
+ * coefficients are given per changed index; changed matrix columns are given whole, in the cglpk_problem
+ * layout (mat_start[k] .. mat_start[k+1] on 1-based row_ind/val with a dummy slot 0). */
+typedef struct cglpk_patch {
+    int maximize;              /* objective direction of the new problem */
+    double obj_const;
+    int n_rows;                /* changed row bounds */
+    const int *rows;
+    const double *row_lb, *row_ub;
+    int n_cols;                /* changed column bounds or objective coefficients */
+    const int *cols;
+    const double *col_lb, *col_ub, *obj;
+    int n_mat_cols;            /* matrix columns replaced whole */
+    const int *mat_cols;       /* [n_mat_cols] */
+    const int *mat_start;      /* [n_mat_cols+1] */
+    const int *mat_row_ind;    /* [1 + total] (1-based rows) */
+    const double *mat_val;     /* [1 + total] */
+} cglpk_patch;
+
+/* Builds `prob` (continuous columns only) into a kept problem on this thread, scaled if `scaling`. */
+int cglpk_kept_create(const cglpk_problem *prob, int scaling, cglpk_kept **out, char *message, size_t message_cap);
+/* Applies `patch` (may be NULL: nothing changed), sets the start basis (params->warm_* or an advanced basis),
+ * runs the simplex and extracts into `res` like cglpk_solve. CGLPK_WRONG_THREAD / CGLPK_STALE: not touched. */
+int cglpk_kept_solve(cglpk_kept *kept, const cglpk_patch *patch, const cglpk_params *params, cglpk_result *res);
+/* CGLPK_OK if `kept` can be used on this thread now; CGLPK_WRONG_THREAD on another thread; CGLPK_STALE when NULL,
+ * deleted, or freed by a trapped fatal error on its thread since it was made. Calls no GLPK function. */
+int cglpk_kept_check(const cglpk_kept *kept);
+/* Deletes the kept problem if it is still alive and on this thread; always frees the handle. On another thread
+ * the glp_prob cannot be deleted safely and is left to that thread's environment (freed with it). */
+void cglpk_kept_free(cglpk_kept *kept);
+/* This thread's generation: bumped by every trapped fatal error (for tests). */
+unsigned long cglpk_thread_generation(void);
+/* Kept problems alive on this thread (for tests). */
+int cglpk_thread_kept_count(void);
 
 /* Test hook: calls glp_set_col_bnds on a column that does not exist, which is a GLPK fatal error.
  * Returns CGLPK_FATAL with GLPK's message in `message` (never aborts). */

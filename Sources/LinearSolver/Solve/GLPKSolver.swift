@@ -46,22 +46,7 @@ public enum GLPKSolver {
 
         var output = SolveOutput(rows: m, columns: n, sensitivity: options.computeSensitivity)
         let box = options.progress.map { fn in ProgressBox { fn($0) } }
-        var params = cglpk_params()
-        params.method = options.lpMethod.cCode
-        params.presolve = options.presolve ? 1 : 0
-        params.scaling = options.scaling ? 1 : 0
-        params.time_limit_ms = options.timeLimitSeconds.map { Int32(min($0 * 1000, Double(Int32.max - 1)).rounded(.up)) } ?? -1
-        params.iteration_limit = options.iterationLimit.map { Int32(clamping: $0) } ?? -1
-        params.mip_gap = options.mipGap
-        params.cuts = options.cuts ? 1 : 0
-        params.heuristics = options.heuristics ? 1 : 0
-        params.branching = options.branching.glpkCode
-        params.backtracking = options.backtracking.glpkCode
-        params.sensitivity = options.computeSensitivity ? 1 : 0
-        params.mip_duals = options.computeMIPDuals ? 1 : 0
-        params.echo_log = options.echoLog ? 1 : 0
-        params.progress_interval_seconds = options.progressIntervalSeconds
-        params.memory_limit_mb = options.memoryLimitMegabytes.map { Int32($0) } ?? 0
+        var params = cParams(options)
 
         var result = cglpk_result()
         let rc: Int32 = withExtendedLifetime(box) {
@@ -79,6 +64,33 @@ public enum GLPKSolver {
                 }
             }
         }
+        return try finish(rc: rc, result: result, output: output, problem: problem)
+    }
+
+    /// The C parameter block for `options` (no warm start, no progress callback: the caller adds those).
+    static func cParams(_ options: SolverOptions) -> cglpk_params {
+        var params = cglpk_params()
+        params.method = options.lpMethod.cCode
+        params.presolve = options.presolve ? 1 : 0
+        params.scaling = options.scaling ? 1 : 0
+        params.time_limit_ms = options.timeLimitSeconds.map { Int32(min($0 * 1000, Double(Int32.max - 1)).rounded(.up)) } ?? -1
+        params.iteration_limit = options.iterationLimit.map { Int32(clamping: $0) } ?? -1
+        params.mip_gap = options.mipGap
+        params.cuts = options.cuts ? 1 : 0
+        params.heuristics = options.heuristics ? 1 : 0
+        params.branching = options.branching.glpkCode
+        params.backtracking = options.backtracking.glpkCode
+        params.sensitivity = options.computeSensitivity ? 1 : 0
+        params.mip_duals = options.computeMIPDuals ? 1 : 0
+        params.echo_log = options.echoLog ? 1 : 0
+        params.progress_interval_seconds = options.progressIntervalSeconds
+        params.memory_limit_mb = options.memoryLimitMegabytes.map { Int32($0) } ?? 0
+        params.quiet = options.captureLog ? 0 : 1
+        return params
+    }
+
+    /// Frees the C log and turns the guard's return code and result into a `Solution` or a thrown error.
+    static func finish(rc: Int32, result: cglpk_result, output: SolveOutput, problem: LinearProblem) throws -> Solution {
         let log = result.log.map { String(cString: $0) } ?? ""
         cglpk_free(result.log)
         switch rc {

@@ -9,3 +9,10 @@ enum GuardProbe {
         if rc == CGLPK_REENTRANT { throw SolverError.invalidOption("re-entrant GLPK call") }
     }
 }
+
+extension GuardProbe {
+    /// This thread's guard generation: bumped by every trapped GLPK fatal error on the thread.
+    static var threadGeneration: UInt { UInt(cglpk_thread_generation()) }
+    /// Kept GLPK problems (`GLPKResolveSession`s holding one) alive on this thread.
+    static var keptProblemsOnThread: Int { Int(cglpk_thread_kept_count()) }
+}

@@ -65,6 +65,10 @@ public struct SolverOptions: Sendable {
     /// which the guard turns into `SolverError.glpkFatal`: a model too big for the host fails instead of
     /// exhausting memory. `nil` = no cap.
     public var memoryLimitMegabytes: Int? = nil
+    /// Capture GLPK's progress messages in `Solution.log` (default). `false`: GLPK prints only warnings and
+    /// errors (`GLP_MSG_ERR`), which saves formatting them on small, frequent re-solves (what-if sweeps); a
+    /// trapped fatal error's message is captured either way.
+    public var captureLog: Bool = true
     /// Minimum seconds between two progress reports at node selection (new incumbents are always reported).
     public var progressIntervalSeconds: Double = 0.5
 

@@ -151,4 +151,6 @@ public struct SweepTimings: Sendable {
     /// Points whose warm start GLPK used.
     public var warmStartsUsed: Int
     public var threads: Int
+    /// Anchor points solved although outside this shard (warm sweeps; their time is in the sums above).
+    public var extraSolves: Int = 0
 }

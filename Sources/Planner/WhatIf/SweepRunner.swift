@@ -6,10 +6,11 @@ import LinearSolver
 /// Runs a sweep: solves the base model once, then every grid point (or one shard's points) in parallel,
 /// each re-solve warm-started from the base plan's basis.
 ///
-/// Threads: each worker parses its own copy of the model tree and builds, solves and drops its own GLPK
-/// problems (`GLPKSolver.solve` is synchronous and keeps GLPK objects on the calling thread). Every point
-/// starts from the same base basis, never from a neighbour's, so a point's result does not depend on which
-/// thread ran it or in what order: parallel, serial and sharded runs give identical results.
+/// Threads: each worker parses its own copy of the model tree and, for warm runs, keeps one GLPK problem in a
+/// `GLPKResolveSession` created, patched per point and dropped on the worker's own thread (cold runs use one-shot
+/// `GLPKSolver.solve` calls). Every point starts from the same base basis, never from a neighbour's, so a point's
+/// result does not depend on which thread ran it or in what order: parallel, serial and sharded runs give
+/// identical results.
 public enum SweepRunner {
     /// Options of a sweep run.
     public struct Options: Sendable {
@@ -53,21 +54,65 @@ public enum SweepRunner {
         let shape = ProblemShape(baseFormulation.problem)
 
         let todo = (0..<grid.pointCount).filter { options.shard?.contains($0) ?? true }
-        let store = PointStore(count: todo.count)
         let threads = min(options.threads, max(1, todo.count))
         let basis = options.warmStart ? base.basis : nil
         let pointOptions = planOptions
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            // A worker-local tree: Yams nodes share tag objects that reading may resolve, so no tree is shared.
-            guard let tree = try? ScenarioLoader.tree(path: file) else { return }
-            while let slot = store.next() {
-                let k = todo[slot]
-                let (point, timing) = solvePoint(k, grid: grid, tree: tree, options: pointOptions, basis: basis,
-                                                 baseShape: shape)
-                store.put(slot, point, timing)
+        let trees = WorkerTrees(count: threads)
+        let baseProblem = baseFormulation.problem
+
+        /// Solves `indices` on the worker threads, point k starting from `start(k)`.
+        func runStage(_ indices: [Int], start: @escaping @Sendable (Int) -> Basis?) -> PointStore {
+            let store = PointStore(count: indices.count)
+            DispatchQueue.concurrentPerform(iterations: min(threads, max(1, indices.count))) { w in
+                guard let tree = trees.tree(w, path: file) else { return }
+                // Warm runs re-solve through one kept GLPK problem per worker (built from the base problem, then
+                // patched per point); it lives and dies on this worker's thread. Cold runs stay one-shot
+                // solves, exactly as `fabplan optimize` does.
+                let session = basis == nil || baseProblem.isMIP ? nil : GLPKResolveSession()
+                // Built from the base problem, so every worker's kept problem has the same scaling factors and a
+                // point's result does not depend on which worker solved it or after which other points.
+                try? session?.prepare(baseProblem, scaling: true)
+                while let slot = store.next() {
+                    let k = indices[slot]
+                    let (point, timing, final) = solvePoint(k, grid: grid, tree: tree, options: pointOptions,
+                                                            basis: start(k), baseShape: shape, session: session)
+                    store.put(slot, point, timing, final)
+                }
             }
+            return store
         }
-        let (points, timings) = store.results()
+
+        var points: [SweepPoint?]
+        var timings: [PointTiming]
+        // MIP sweeps keep the plain warm start from the base basis (their root LP only).
+        if let basis, !baseProblem.isMIP, let anchors = SweepAnchors(grid: grid) {
+            // Stage 1: the anchor lines (every axis varied alone, the others at their middle value) from the
+            // base basis. Stage 2: every other point from the final basis of the anchor sharing its value on the
+            // axis that moved the basis most. All of it depends on the grid only, never on threads or shards.
+            let stage1 = runStage(anchors.points) { _ in basis }
+            let (p1, t1, b1) = stage1.results()
+            var final: [Int: Basis] = [:]
+            // Only optimal anchors that started warm (same rows and columns as the base) lend their basis.
+            for (slot, k) in anchors.points.enumerated() where p1[slot]?.warmStart == .used && p1[slot]?.status == .optimal {
+                if let b = b1[slot] { final[k] = b }
+            }
+            let starts = anchors.startBases(final: final, base: basis)
+            let rest = todo.filter { starts.solvedInStage1[$0] == nil }
+            let stage2 = runStage(rest) { starts.basis(forPoint: $0) }
+            let (p2, t2, _) = stage2.results()
+            var byPoint: [Int: (SweepPoint?, PointTiming)] = [:]
+            for (slot, k) in anchors.points.enumerated() { byPoint[k] = (p1[slot], t1[slot]) }
+            for (slot, k) in rest.enumerated() { byPoint[k] = (p2[slot], t2[slot]) }
+            points = todo.map { byPoint[$0]?.0 ?? nil }
+            // Anchors outside this shard were solved too: their time counts.
+            timings = todo.map { byPoint[$0]?.1 ?? PointTiming(build: 0, solve: 0) }
+                + anchors.points.filter { !todo.contains($0) }.compactMap { byPoint[$0]?.1 }
+        } else {
+            let stage = runStage(todo) { _ in basis }
+            let (p, t, _) = stage.results()
+            points = p
+            timings = t
+        }
         var result = SweepResult(
             model: file, modelFingerprint: fingerprint(data), objective: planOptions.objective,
             mode: planOptions.integerTools ? "mip" : "lp", grid: grid, pointCount: grid.pointCount,
@@ -79,13 +124,14 @@ public enum SweepRunner {
             wallSeconds: seconds(since: start), baseSolveSeconds: baseSeconds,
             pointSolveSeconds: timings.reduce(0) { $0 + $1.solve }, pointBuildSeconds: timings.reduce(0) { $0 + $1.build },
             pointGLPKSeconds: timings.reduce(0) { $0 + $1.glpk },
-            points: todo.count, warmStartsUsed: points.filter { $0?.warmStart == .used }.count, threads: threads)
+            points: todo.count, warmStartsUsed: points.filter { $0?.warmStart == .used }.count, threads: threads,
+            extraSolves: timings.count - todo.count)
         return (result, summary)
     }
 
     /// Applies point `k`'s overrides to a copy of `tree`, validates, builds and solves.
     static func solvePoint(_ k: Int, grid: SweepGrid, tree: ScenarioTree, options: PlanOptions, basis: Basis?,
-                           baseShape: ProblemShape) -> (SweepPoint, PointTiming) {
+                           baseShape: ProblemShape, session: GLPKResolveSession? = nil) -> (SweepPoint, PointTiming, Basis?) {
         let values = grid.values(ofPoint: k)
         var point = SweepPoint(index: k, values: values)
         let t0 = DispatchTime.now()
@@ -96,7 +142,7 @@ public enum SweepRunner {
             model = try ScenarioLoader.validate(variant)
         } catch {
             point.error = String(describing: error)
-            return (point, PointTiming(build: seconds(since: t0), solve: 0))
+            return (point, PointTiming(build: seconds(since: t0), solve: 0), nil)
         }
         let formulation = Formulation(model: model, objective: options.objective, integerTools: options.integerTools)
         var solveOptions = options
@@ -113,10 +159,12 @@ public enum SweepRunner {
         let t1 = DispatchTime.now()
         let solved: (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
         do {
-            solved = try CapacityPlanner.solveKeepingBasis(formulation, options: solveOptions)
+            // The kept problem only for warm-started points: every point starts from the base basis either way.
+            let pointSession = solveOptions.warmStart == nil ? nil : session
+            solved = try CapacityPlanner.solveKeepingBasis(formulation, options: solveOptions, session: pointSession)
         } catch {
             point.error = String(describing: error)
-            return (point, PointTiming(build: build, solve: seconds(since: t1)))
+            return (point, PointTiming(build: build, solve: seconds(since: t1)), nil)
         }
         if solveOptions.warmStart != nil { point.warmStart = solved.warmStartUsed ? .used : .rejected }
         let f = PlanKeyFigures(report: solved.report, model: model, bottleneckCount: 1)
@@ -128,7 +176,7 @@ public enum SweepRunner {
         point.capitalSpend = f.capitalSpend
         point.toolsBought = f.toolsBought
         point.topBottleneck = f.topBottlenecks.first
-        return (point, PointTiming(build: build, solve: seconds(since: t1), glpk: solved.report.solveSeconds))
+        return (point, PointTiming(build: build, solve: seconds(since: t1), glpk: solved.report.solveSeconds), solved.basis)
     }
 
     /// FNV-1a 64-bit hash of `data`, as 16 hex digits (a guard against merging shards of different inputs,
@@ -162,16 +210,18 @@ struct PointTiming: Sendable {
     var glpk: Double = 0
 }
 
-/// Hands out work slots and collects results across worker threads.
+/// Hands out work slots and collects results (and final bases) across worker threads.
 final class PointStore: @unchecked Sendable {
     private let lock = NSLock()
     private var nextSlot = 0
     private var points: [SweepPoint?]
     private var timings: [PointTiming]
+    private var bases: [Basis?]
 
     init(count: Int) {
         points = Array(repeating: nil, count: count)
         timings = Array(repeating: PointTiming(build: 0, solve: 0), count: count)
+        bases = Array(repeating: nil, count: count)
     }
 
     func next() -> Int? {
@@ -181,14 +231,32 @@ final class PointStore: @unchecked Sendable {
         return nextSlot - 1
     }
 
-    func put(_ slot: Int, _ point: SweepPoint, _ timing: PointTiming) {
+    func put(_ slot: Int, _ point: SweepPoint, _ timing: PointTiming, _ basis: Basis?) {
         lock.lock(); defer { lock.unlock() }
         points[slot] = point
         timings[slot] = timing
+        bases[slot] = basis
     }
 
-    func results() -> ([SweepPoint?], [PointTiming]) {
+    func results() -> ([SweepPoint?], [PointTiming], [Basis?]) {
         lock.lock(); defer { lock.unlock() }
-        return (points, timings)
+        return (points, timings, bases)
+    }
+}
+
+/// One model tree per worker slot, parsed on first use and reused by later stages of the same run. A slot is
+/// used by one thread at a time (stages run one after the other), so no tree is ever read concurrently.
+final class WorkerTrees: @unchecked Sendable {
+    private let lock = NSLock()
+    private var trees: [ScenarioTree?]
+    init(count: Int) { trees = Array(repeating: nil, count: count) }
+
+    func tree(_ worker: Int, path: String) -> ScenarioTree? {
+        lock.lock()
+        if let t = trees[worker] { lock.unlock(); return t }
+        lock.unlock()
+        guard let t = try? ScenarioLoader.tree(path: path) else { return nil }
+        lock.lock(); trees[worker] = t; lock.unlock()
+        return t
     }
 }
