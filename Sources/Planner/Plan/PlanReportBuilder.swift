@@ -156,7 +156,7 @@ struct PlanReportBuilder {
                 report.products.append(ProductPeriod(
                     product: product.id, period: model.periods[t].id, starts: starts, startsBySite: bySite,
                     goodOutput: starts * product.routeYield, demand: demand, unmet: unmet, inventory: inventory,
-                    limitedBy: limits(productIndex: pi, period: t, unmet: unmet, demand: demand, dual: dual)))
+                    limitedBy: limits(productIndex: pi, period: t, unmet: unmet, demand: demand, values: x, dual: dual)))
             }
         }
 
@@ -217,10 +217,10 @@ struct PlanReportBuilder {
     /// place are at the limit, and a capital budget counts when it is spent to the limit in a period that could
     /// still have bought a tool for this period. Tightness, not duals, decides the last two, so MIP plans (whose
     /// duals come from the LP with purchases fixed) explain themselves too.
-    private func limits(productIndex pi: Int, period t: Int, unmet: Double, demand: Double, dual: (Int) -> Double) -> [String] {
+    private func limits(productIndex pi: Int, period t: Int, unmet: Double, demand: Double, values x: [Double],
+                        dual: (Int) -> Double) -> [String] {
         let product = model.products[pi]
         if unmet <= max(1e-6 * demand, 1e-6) { return ["demand"] }
-        let x = columnValues
         func tight(_ row: Int) -> Bool {
             let upper = formulation.problem.rows[row].upper
             return upper.isFinite && values.rowActivities[row] >= upper - max(1e-6 * abs(upper), 1e-6)
