@@ -64,6 +64,15 @@ import Testing
         #expect(t.stderr.contains("--threads must be at least 1, got 0"))
     }
 
+    @Test func stochasticMinCostOnAnInfeasibleNominalModelExitsThree() throws {
+        // teaching-wirebond-qfn cannot meet all demand (its deterministic min-cost plan is infeasible too).
+        let r = try CLIRunner.run(["optimize", "Models/teaching-wirebond-qfn.yaml", "--stochastic", "2", "--objective", "min-cost"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("the deterministic plan (EV) on the nominal model is infeasible"))
+        let d = try CLIRunner.run(["optimize", "Models/teaching-wirebond-qfn.yaml", "--objective", "min-cost"])
+        #expect(d.status == 3)
+    }
+
     @Test func stochasticJSONCarriesTheValueMeasuresAndTheirBounds() throws {
         let r = try CLIRunner.run(["optimize", "Fixtures/risk/binomial-step.yaml", "--stochastic", "3", "--seed", "5",
                                    "--threads", "2", "--format", "json"])

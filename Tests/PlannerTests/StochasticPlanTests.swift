@@ -102,6 +102,37 @@ import Testing
         #expect(r.purchases.map(\.tools) == [1])
     }
 
+    @Test func minCostWhenEVsPurchasesCannotServeAScenario() throws {
+        // Min-cost: all demand (100,000) must be met; a tool costs 200,000 and starts 100,000 units; at most 2.
+        // Scenarios y = 0.5 (needs 2 tools) and y = 1 (needs 1). RP: 2 tools, cost 400,000. EV (y = 1): 1 tool,
+        // which cannot serve y = 0.5, so EEV and VSS are undefined (nil). WS = (400,000 + 200,000)/2 = 300,000,
+        // EVPI = RP − WS = 100,000.
+        let r = try StochasticPlanner.plan(Self.toolDecision(yield: 1),
+                                           scenarios: [Self.toolDecision(yield: 0.5), Self.toolDecision(yield: 1)],
+                                           objective: .minCost)
+        #expect(abs(r.recourseProblem - 400_000) < 1e-3)
+        #expect(r.purchases.map(\.tools) == [2])
+        #expect(abs(r.expectedValueProblem - 200_000) < 1e-3)
+        #expect(r.expectedResultOfEV == nil && r.valueOfStochasticSolution == nil)
+        #expect(abs(r.waitAndSee - 300_000) < 1e-3)
+        #expect(abs(r.expectedValueOfPerfectInformation - 100_000) < 1e-3)
+    }
+
+    @Test func minCostWithAScenarioNoPurchaseCanServeIsInfeasible() {
+        // y = 0.4: two tools start 200,000 units, 80,000 good < 100,000 demand: no plan meets it.
+        do {
+            _ = try StochasticPlanner.plan(Self.toolDecision(yield: 1),
+                                           scenarios: [Self.toolDecision(yield: 0.4), Self.toolDecision(yield: 1)],
+                                           objective: .minCost)
+            Issue.record("expected an infeasible stochastic program")
+        } catch let e as StochasticPlanError {
+            guard case .infeasible = e else { Issue.record("expected .infeasible, got \(e)"); return }
+            #expect(e.description.contains("the stochastic program (RP) is infeasible"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
     @Test func aTimeLimitMustBePositive() {
         for t in [0.0, -1, .nan, .infinity] {
             #expect(throws: StochasticPlanError.self) { try StochasticPlanner.plan(Self.toolDecision(yield: 1), scenarioCount: 2, seed: 1, timeLimitSeconds: t) }

@@ -85,6 +85,13 @@ struct OptimizeCommand: ParsableCommand {
                     result = try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: solve.objective,
                                                         integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit, mipGap: solve.gap,
                                                         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                } catch let e as StochasticPlanError {
+                    printError("error: \(e)")
+                    switch e {
+                    case .infeasible: throw ExitCode(3)
+                    case .noSolution: throw ExitCode(4)
+                    case .scenarioCount, .timeLimit: throw ExitCode(64)
+                    }
                 } catch { throw CLIError.solver(String(describing: error)) }
                 if format == .json {
                     let encoder = JSONEncoder()

@@ -6,11 +6,14 @@ import LinearSolver
 public enum StochasticPlanError: Error, Sendable, CustomStringConvertible {
     case scenarioCount(Int)
     case noSolution(String)
+    /// A min-cost plan cannot meet all demand: of the nominal model (EV) or of some scenario (RP).
+    case infeasible(String)
     case timeLimit(Double)
     public var description: String {
         switch self {
         case .scenarioCount(let k): return "--stochastic must be at least 1 scenario, got \(k)"
         case .noSolution(let what): return "stochastic plan: \(what) has no solution"
+        case .infeasible(let why): return "stochastic plan: \(why)"
         case .timeLimit(let t): return "stochastic plan: the time limit must be a positive number of seconds, got \(t)"
         }
     }
@@ -128,25 +131,28 @@ public enum StochasticPlanner {
             }
         }
         guard case .solved(let ev) = outcomes[1] else {
-            throw StochasticPlanError.noSolution("the deterministic plan (EV)\(outcomes[1].reason)")
+            if case .failed(let why) = outcomes[1], why == TerminationReason.infeasible.rawValue {
+                throw StochasticPlanError.infeasible("the deterministic plan (EV) on the nominal model is infeasible: min-cost "
+                    + "plans must meet all demand (`fabplan optimize MODEL --objective min-cost` explains what blocks it)")
+            }
+            throw StochasticPlanError.noSolution("the deterministic plan (EV) on the nominal model\(outcomes[1].reason)")
         }
 
-        // EEV: EV's purchases fixed in every scenario alone (an LP each).
+        // EEV: EV's purchases fixed in every scenario alone (an LP each). nil when they cannot serve some
+        // scenario at all (min-cost must meet all demand): then EEV and VSS are not defined (VSS = ∞).
         let evPurchases = purchaseValues(of: nominal, values: ev.columnValues, integerTools: integerTools)
-        var eevPerScenario: [Double] = []
-        for (k, f) in stochastic.scenarios.enumerated() {
-            guard let v = try fixedFirstStageValue(f, purchases: evPurchases) else {
-                throw StochasticPlanError.noSolution("scenario \(k) with the deterministic plan's purchases (EEV)")
-            }
-            eevPerScenario.append(v)
+        var eevPerScenario: [Double]? = []
+        for f in stochastic.scenarios {
+            guard let v = try fixedFirstStageValue(f, purchases: evPurchases) else { eevPerScenario = nil; break }
+            eevPerScenario?.append(v)
         }
-        let eev = eevPerScenario.reduce(0, +) / Double(K)
+        let eev = eevPerScenario.map { $0.reduce(0, +) / Double(K) }
 
         // The plan: the RP incumbent, unless EV's purchases do better (or RP found nothing in time).
         var planSource = "recourse problem"
-        var planPerScenario = eevPerScenario
+        var planPerScenario: [Double]
         var firstStage = evPurchases
-        var rpValue = eev
+        var rpValue: Double
         var rpSolution: Solution? = nil
         if case .solved(let rp) = outcomes[0], rp.objective != nil {
             rpSolution = rp
@@ -156,16 +162,25 @@ public enum StochasticPlanner {
             }
             // RP's true objective: the mean of the scenarios' values (capital is in each scenario's objective).
             let rpObjective = perScenario.reduce(0, +) / Double(K)
-            if !better(eev, rpObjective) {
+            if let eev, let eevPerScenario, better(eev, rpObjective) {
+                planSource = "expected-value plan"
+                planPerScenario = eevPerScenario
+                rpValue = eev
+            } else {
                 planPerScenario = perScenario
                 firstStage = purchaseValues(of: stochastic.scenarios[0], values: stochastic.columnMap[0].map { values[$0] },
                                             integerTools: integerTools)
                 rpValue = rpObjective
-            } else {
-                planSource = "expected-value plan"
             }
-        } else {
+        } else if case .failed(let why) = outcomes[0], why == TerminationReason.infeasible.rawValue {
+            throw StochasticPlanError.infeasible("the stochastic program (RP) is infeasible: in some scenario no purchases "
+                + "meet all demand, which min-cost requires; --objective max-profit prices unmet demand instead")
+        } else if let eev, let eevPerScenario {
             planSource = "expected-value plan"
+            planPerScenario = eevPerScenario
+            rpValue = eev
+        } else {
+            throw StochasticPlanError.noSolution("the stochastic program (RP)\(outcomes[0].reason)")
         }
 
         // WS: per scenario the better of its own optimum and the plan's value there (a feasible solution of it).
@@ -187,7 +202,7 @@ public enum StochasticPlanner {
         let scale = objective == .maxOutput ? PlanScale.units : PlanScale.money
         let ws = wsSum / Double(K) * scale
         let rpReported = rpValue * scale
-        let eevReported = eev * scale
+        let eevReported = eev.map { $0 * scale }
         var purchases: [FirstStagePurchase] = []
         let base = stochastic.scenarios[0]
         for key in base.buyColumns.keys.sorted() {
@@ -206,7 +221,7 @@ public enum StochasticPlanner {
             planSource: planSource,
             expectedValueProblem: (ev.objective ?? 0) * scale,
             expectedResultOfEV: eevReported,
-            valueOfStochasticSolution: maximize ? rpReported - eevReported : eevReported - rpReported,
+            valueOfStochasticSolution: eevReported.map { maximize ? rpReported - $0 : $0 - rpReported },
             waitAndSee: ws, waitAndSeeBound: wsBoundSum.map { $0 / Double(K) * scale }, waitAndSeeSolved: wsSolved,
             expectedValueOfPerfectInformation: maximize ? ws - rpReported : rpReported - ws,
             recourseTermination: rpSolution?.termination.rawValue ?? outcomes[0].reason.trimmingCharacters(in: CharacterSet(charactersIn: " ()")),
