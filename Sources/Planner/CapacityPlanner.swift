@@ -99,7 +99,7 @@ public enum CapacityPlanner {
         }
 
         var report = PlanReportBuilder(formulation: formulation, solution: solution, values: valuesSolution,
-                                       integerTools: formulation.problem.isMIP).build()
+                                       integerTools: formulation.problem.isMIP, detail: options.reportDetail).build()
         if report.status == .infeasible {
             report.infeasibility = try InfeasibilityExplainer.explain(formulation.model)
         }

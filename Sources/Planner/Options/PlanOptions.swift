@@ -10,6 +10,16 @@ public enum PlanObjective: String, Sendable, Hashable, Codable, CaseIterable {
     case maxOutput = "max-output"
 }
 
+/// How much of a `PlanReport` is built from the solution.
+public enum PlanReportDetail: String, Sendable, Hashable, Codable {
+    /// Everything: financials, stations and bottlenecks, purchases, product periods with what limits them, dies,
+    /// fab, sensitivity ranges (when computed).
+    case full
+    /// Financials, stations and bottlenecks, purchases and sensitivity (when computed); no product-period rows,
+    /// dies or fab (`PlanKeyFigures` needs none of them).
+    case keyFigures
+}
+
 /// Options of one capacity-planning run.
 public struct PlanOptions: Sendable {
     public var objective: PlanObjective = .maxProfit
@@ -28,6 +38,8 @@ public struct PlanOptions: Sendable {
     /// Compute sensitivity ranges (`PlanReport.sensitivity`). What-if sweeps, which report no ranges, turn it
     /// off: ranging every row and column costs more than a warm-started re-solve.
     public var computeSensitivity: Bool = true
+    /// How much of the report to build. What-if sweeps, which keep only key figures, use `.keyFigures`.
+    public var reportDetail: PlanReportDetail = .full
 
     public init(objective: PlanObjective = .maxProfit, integerTools: Bool = true) {
         self.objective = objective

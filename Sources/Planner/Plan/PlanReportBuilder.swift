@@ -9,6 +9,8 @@ struct PlanReportBuilder {
     /// The solution whose primal values are reported (differs for max-output's tie-break pass).
     let values: Solution
     let integerTools: Bool
+    /// `.keyFigures` skips the product-period, die and fab sections.
+    var detail: PlanReportDetail = .full
 
     private var model: LineModel { formulation.model }
 
@@ -102,10 +104,18 @@ struct PlanReportBuilder {
 
         // Stations: load, availability, utilization, shadow prices.
         var stationRows: [StationPeriod] = []
-        for key in formulation.stationKeys {
-            guard let station = model.site(key.site)?.station(key.station), let rows = formulation.capacityRows[key] else { continue }
+        // (Model order = `formulation.stationKeys` order; tools in place accumulated per period instead of
+        // `toolsInPlace` per station-period, which rescans the purchases: the report is built for every sweep point.)
+        for (siteID, station) in model.sites.flatMap({ site in site.stations.map { (site.id, $0) } }) {
+            let key = StationKey(site: siteID, station: station.id)
+            guard let rows = formulation.capacityRows[key] else { continue }
+            var arriving = [Double](repeating: 0, count: T)
+            for (tau, col) in formulation.buyColumns[key] ?? [:] where tau + station.leadTimePeriods < T {
+                arriving[tau + station.leadTimePeriods] += x[col]
+            }
+            var tools = Double(station.installedTools)
             for t in 0..<T {
-                let tools = formulation.toolsInPlace(key, period: t, values: x)
+                tools += arriving[t]
                 let hours = model.periods[t].hoursPerTool
                 let effective = station.effectiveHours(hoursPerTool: hours)
                 // Row activity = load − effective·bought-arrived; add the purchase part back to get the load.
@@ -142,7 +152,7 @@ struct PlanReportBuilder {
         }
 
         // Products.
-        for (pi, product) in model.products.enumerated() {
+        for (pi, product) in model.products.enumerated() where detail == .full {
             for t in 0..<T {
                 var bySite: [String: Double] = [:]
                 var starts = 0.0
@@ -161,7 +171,7 @@ struct PlanReportBuilder {
         }
 
         // Dies and fab.
-        for (d, rows) in formulation.dieRows.sorted(by: { $0.key < $1.key }) {
+        for (d, rows) in formulation.dieRows.sorted(by: { $0.key < $1.key }) where detail == .full {
             for t in 0..<T {
                 var fromFab = 0.0
                 if let fab = model.fab, let die = model.dieType(d), let w = formulation.waferColumns[d], t - fab.cycleTimePeriods >= 0 {
@@ -175,7 +185,7 @@ struct PlanReportBuilder {
                                              bought: bought, shadowPricePerDie: dual(rows[t]) * dualScale / U))
             }
         }
-        if let fab = model.fab {
+        if let fab = model.fab, detail == .full {
             for t in 0..<T {
                 var byType: [String: Double] = [:]
                 var total = 0.0

@@ -46,6 +46,8 @@ public enum SweepRunner {
         planOptions.warmStart = nil
         // Sweep results report no sensitivity ranges; ranging would cost more than a warm re-solve.
         planOptions.computeSensitivity = false
+        // Points keep key figures only (PlanKeyFigures): no product-period rows, dies or fab in their reports.
+        planOptions.reportDetail = .keyFigures
         let baseFormulation = Formulation(model: baseModel, objective: planOptions.objective,
                                           integerTools: planOptions.integerTools)
         let t0 = DispatchTime.now()
