@@ -66,4 +66,29 @@ import LinearSolver
         #expect(none.axis == nil && none.basis(forPoint: 5) == base)
         #expect(SweepAnchors(grid: SweepGrid(axes: [grid.axes[0]])) == nil)
     }
+
+    /// Anchor plane of a 3 × 3 × 2 grid (strides 6, 2, 1; point k = 6·i + 2·j + l; middles i = 1, j = 1, l = 0).
+    /// Lines: axis 0 {2, 8, 14}, axis 1 {6, 8, 10}, axis 2 {8, 9}. Bases moved at points 2 and 14 (axis 0 score 2)
+    /// and 6 (axis 1 score 1): anchor axis 0, plane axis 1, so a point's partner is (i, j, 0): 11 = (1,2,1) → 10,
+    /// 17 = (2,2,1) → 16, 3 = (0,1,1) → 2, and a plane point is its own partner (10 → 10). With only axis 0 moved
+    /// there is no plane axis.
+    @Test func anchorPlanePartners() throws {
+        let grid = SweepGrid(axes: [try SweepAxis.parse("a=1,2,3"), try SweepAxis.parse("b=1,2,3"), try SweepAxis.parse("c=1,2")])
+        let anchors = try #require(SweepAnchors(grid: grid))
+        #expect(anchors.points == [2, 6, 8, 9, 10, 14])
+        let base = Basis(rows: [.basic, .atUpper], columns: [.atLower])
+        let moved = Basis(rows: [.atUpper, .basic], columns: [.atLower])
+        var final: [Int: Basis] = [:]
+        for k in anchors.points { final[k] = base }
+        final[2] = moved; final[14] = moved; final[6] = moved
+        let starts = anchors.startBases(final: final, base: base)
+        #expect(starts.axis == 0 && starts.planeAxis == 1)
+        #expect(starts.planePartner(ofPoint: 11) == 10)
+        #expect(starts.planePartner(ofPoint: 17) == 16)
+        #expect(starts.planePartner(ofPoint: 3) == 2)
+        #expect(starts.planePartner(ofPoint: 10) == 10)
+        final[6] = base
+        let lineOnly = anchors.startBases(final: final, base: base)
+        #expect(lineOnly.axis == 0 && lineOnly.planeAxis == nil && lineOnly.planePartner(ofPoint: 11) == nil)
+    }
 }

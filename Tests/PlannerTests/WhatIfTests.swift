@@ -82,6 +82,30 @@ import Testing
         #expect(SweepShard(index: 2, count: 3).contains(4))                // 4 % 3 == 1
     }
 
+    /// Three axes (27 points): the warm sweep goes through anchor lines, the anchor plane and the rest; its shards
+    /// must still merge to the unsharded result byte for byte, and every objective must equal the cold sweep's.
+    @Test func threeAxisSweepShardsAndColdAgree() throws {
+        let grid = SweepGrid(axes: [
+            try SweepAxis.parse("products.chip.demand*=0.5:1.5:0.5"),
+            try SweepAxis.parse("sites.site-a.stations.tester.installed_tools=4,8,12"),
+            try SweepAxis.parse("budget.capital_total*=0.5,1,1.5"),
+        ])
+        let whole = try SweepRunner.run(file: Self.base, grid: grid, options: .init(plan: Self.lp, threads: 2)).0
+        let cold = try SweepRunner.run(file: Self.base, grid: grid, options: .init(plan: Self.lp, threads: 1, warmStart: false)).0
+        #expect(whole.points.count == 27)
+        for (w, c) in zip(whole.points, cold.points) {
+            let zw = try #require(w.objective), zc = try #require(c.objective)
+            #expect(abs(zw - zc) <= 1e-9 * max(1, abs(zc)), "point \(w.index)")
+        }
+        var shards: [SweepResult] = []
+        for i in 1...3 {
+            let s = try SweepRunner.run(file: Self.base, grid: grid,
+                                        options: .init(plan: Self.lp, threads: 1, shard: SweepShard(index: i, count: 3))).0
+            shards.append(try SweepResult.decode(json: Data(try s.json().utf8)))
+        }
+        #expect(try SweepResult.merge(shards).json() == whole.json())
+    }
+
     @Test func threeShardsMergedEqualTheUnshardedSweepByteForByte() throws {
         let whole = try SweepRunner.run(file: Self.base, grid: Self.grid, options: .init(plan: Self.lp, threads: 2)).0
         var shards: [SweepResult] = []

@@ -8,7 +8,9 @@ import LinearSolver
 /// the first axis) becomes the anchor axis: every other point then starts from the final basis of the anchor
 /// point with the same value on that axis. On the flagship's 75-point sweep the fcbga-cpu demand axis drives most
 /// pivots: starting from its anchors took 951 simplex iterations (anchors included) instead of 2,008 from the base
-/// basis (Benchmarks/results/whatif.md).
+/// basis (Benchmarks/results/whatif.md). With 3 or more axes a third stage goes one step further: the anchor
+/// plane (the anchor axis and the next most basis-moving axis varied, the rest at their middle values) is solved
+/// from the anchors, and every other point starts from its plane partner (`Starts.planePartner`).
 struct SweepAnchors {
     let grid: SweepGrid
     /// The anchor points (union of the anchor lines), ascending.
@@ -38,10 +40,18 @@ struct SweepAnchors {
         let scores = line.map { $0.reduce(0) { $0 + (final[$1].map(changed) ?? 0) } }
         var axis: Int? = nil
         for a in scores.indices where scores[a] > 0 && (axis == nil || scores[a] > scores[axis!]) { axis = a }
+        // The plane axis: the next most basis-moving axis (ties to the first), when there are 3 or more axes
+        // (with 2 the plane is the whole grid and stage 2 already starts every point from an anchor).
+        var planeAxis: Int? = nil
+        if let axis, grid.axes.count >= 3 {
+            for a in scores.indices where a != axis && scores[a] > 0 && (planeAxis == nil || scores[a] > scores[planeAxis!]) {
+                planeAxis = a
+            }
+        }
         var solved: [Int: Bool] = [:]
         for k in points { solved[k] = true }
-        return Starts(grid: grid, axis: axis, anchors: axis.map { line[$0].map { final[$0] } } ?? [], base: base,
-                      solvedInStage1: solved)
+        return Starts(grid: grid, axis: axis, planeAxis: planeAxis, anchors: axis.map { line[$0].map { final[$0] } } ?? [],
+                      base: base, solvedInStage1: solved)
     }
 
     /// Start bases of stage 2.
@@ -49,11 +59,29 @@ struct SweepAnchors {
         let grid: SweepGrid
         /// The anchor axis, `nil` when no anchor moved the basis (every point then starts from the base basis).
         let axis: Int?
+        /// The plane axis (see `planePartner`), `nil` with fewer than 3 axes or when only one axis moved the basis.
+        let planeAxis: Int?
         /// Final basis of the anchor at each value index of `axis`.
         let anchors: [Basis?]
         let base: Basis
         /// Points already solved in stage 1.
         let solvedInStage1: [Int: Bool]
+
+        /// The anchor plane: points that vary the anchor axis and the plane axis, every other axis at its middle
+        /// value. A point off the plane starts from the final basis of its plane partner (same values on the two
+        /// axes), solved before it from its anchor; a plane point's partner is itself. `nil` without a plane.
+        func planePartner(ofPoint k: Int) -> Int? {
+            guard let axis, let planeAxis else { return nil }
+            let counts = grid.axes.map(\.values.count)
+            var strides = [Int](repeating: 1, count: counts.count)
+            for a in stride(from: counts.count - 2, through: 0, by: -1) { strides[a] = strides[a + 1] * counts[a + 1] }
+            var partner = 0
+            for a in counts.indices {
+                let i = (a == axis || a == planeAxis) ? (k / strides[a]) % counts[a] : (counts[a] - 1) / 2
+                partner += i * strides[a]
+            }
+            return partner
+        }
 
         func basis(forPoint k: Int) -> Basis {
             guard let axis else { return base }

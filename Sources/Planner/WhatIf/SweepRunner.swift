@@ -89,8 +89,9 @@ public enum SweepRunner {
         // MIP sweeps keep the plain warm start from the base basis (their root LP only).
         if let basis, !baseProblem.isMIP, let anchors = SweepAnchors(grid: grid) {
             // Stage 1: the anchor lines (every axis varied alone, the others at their middle value) from the
-            // base basis. Stage 2: every other point from the final basis of the anchor sharing its value on the
-            // axis that moved the basis most. All of it depends on the grid only, never on threads or shards.
+            // base basis. Then every other point from the final basis of the anchor sharing its value on the
+            // axis that moved the basis most, or (3+ axes) of its anchor-plane partner. All of it depends on the
+            // grid only, never on threads or shards.
             let stage1 = runStage(anchors.points) { _ in basis }
             let (p1, t1, b1) = stage1.results()
             var final: [Int: Basis] = [:]
@@ -100,15 +101,31 @@ public enum SweepRunner {
             }
             let starts = anchors.startBases(final: final, base: basis)
             let rest = todo.filter { starts.solvedInStage1[$0] == nil }
-            let stage2 = runStage(rest) { starts.basis(forPoint: $0) }
-            let (p2, t2, _) = stage2.results()
             var byPoint: [Int: (SweepPoint?, PointTiming)] = [:]
             for (slot, k) in anchors.points.enumerated() { byPoint[k] = (p1[slot], t1[slot]) }
-            for (slot, k) in rest.enumerated() { byPoint[k] = (p2[slot], t2[slot]) }
+            // Stage 2: the plane points this run needs (its own, and the partners of its other points), from the
+            // anchors. Stage 3: every other point from its plane partner's final basis (or its anchor's, if the
+            // partner did not end optimal from a warm start).
+            let plane = Array(Set(rest.compactMap { starts.planePartner(ofPoint: $0) }))
+                .filter { starts.solvedInStage1[$0] == nil }.sorted()
+            let stage2 = runStage(plane) { starts.basis(forPoint: $0) }
+            let (p2, t2, b2) = stage2.results()
+            for (slot, k) in plane.enumerated() {
+                byPoint[k] = (p2[slot], t2[slot])
+                if p2[slot]?.warmStart == .used && p2[slot]?.status == .optimal, let b = b2[slot] { final[k] = b }
+            }
+            let last = rest.filter { byPoint[$0] == nil }
+            let finalBases = final
+            let stage3 = runStage(last) { k in
+                starts.planePartner(ofPoint: k).flatMap { finalBases[$0] } ?? starts.basis(forPoint: k)
+            }
+            let (p3, t3, _) = stage3.results()
+            for (slot, k) in last.enumerated() { byPoint[k] = (p3[slot], t3[slot]) }
             points = todo.map { byPoint[$0]?.0 ?? nil }
-            // Anchors outside this shard were solved too: their time counts.
+            // Anchors and plane points outside this shard were solved too: their time counts.
+            let todoSet = Set(todo)
             timings = todo.map { byPoint[$0]?.1 ?? PointTiming(build: 0, solve: 0) }
-                + anchors.points.filter { !todo.contains($0) }.compactMap { byPoint[$0]?.1 }
+                + (anchors.points + plane).filter { !todoSet.contains($0) }.compactMap { byPoint[$0]?.1 }
         } else {
             let stage = runStage(todo) { _ in basis }
             let (p, t, _) = stage.results()
