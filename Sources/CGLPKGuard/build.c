@@ -2,16 +2,6 @@
 #include <math.h>
 #include "guard_internal.h"
 
-static int bound_type(double lb, double ub) {
-    int has_lb = lb > -HUGE_VAL, has_ub = ub < HUGE_VAL;
-    if (has_lb && has_ub) return lb == ub ? GLP_FX : GLP_DB;
-    if (has_lb) return GLP_LO;
-    if (has_ub) return GLP_UP;
-    return GLP_FR;
-}
-
-static double finite_or_zero(double v) { return isfinite(v) ? v : 0.0; }
-
 glp_prob *cglpk_build(const cglpk_problem *p) {
     glp_prob *P = glp_create_prob();
     if (p->names != NULL && p->prob_name_off >= 0) glp_set_prob_name(P, p->names + p->prob_name_off);
@@ -22,7 +12,7 @@ glp_prob *cglpk_build(const cglpk_problem *p) {
     if (p->n > 0) glp_add_cols(P, p->n);
     for (int i = 0; i < p->m; i++) {
         double lb = p->row_lb[i], ub = p->row_ub[i];
-        glp_set_row_bnds(P, i + 1, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
+        glp_set_row_bnds(P, i + 1, cglpk_bound_type(lb, ub), cglpk_finite_or_zero(lb), cglpk_finite_or_zero(ub));
         if (p->names != NULL && p->row_name_off != NULL && p->row_name_off[i] >= 0)
             glp_set_row_name(P, i + 1, p->names + p->row_name_off[i]);
     }
@@ -36,7 +26,7 @@ glp_prob *cglpk_build(const cglpk_problem *p) {
         }
         if (kind != CGLPK_CONTINUOUS) glp_set_col_kind(P, j + 1, GLP_IV);
         /* Columns are created fixed at 0: always set the bounds. */
-        glp_set_col_bnds(P, j + 1, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
+        glp_set_col_bnds(P, j + 1, cglpk_bound_type(lb, ub), cglpk_finite_or_zero(lb), cglpk_finite_or_zero(ub));
         if (p->obj[j] != 0.0) glp_set_obj_coef(P, j + 1, p->obj[j]);
         if (p->names != NULL && p->col_name_off != NULL && p->col_name_off[j] >= 0)
             glp_set_col_name(P, j + 1, p->names + p->col_name_off[j]);

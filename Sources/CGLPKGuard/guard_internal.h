@@ -1,6 +1,7 @@
 /* Internal to CGLPKGuard: the per-call session (log capture, jump buffer) and the guarded runner. */
 #ifndef FABPLAN_CGLPK_GUARD_INTERNAL_H
 #define FABPLAN_CGLPK_GUARD_INTERNAL_H
+#include <math.h>
 #include <setjmp.h>
 #include <stddef.h>
 #include <glpk.h>
@@ -66,4 +67,17 @@ void cglpk_mip_callback(glp_tree *T, void *info);
 
 /* Seconds on a monotonic clock. */
 double cglpk_now(void);
+
+/* GLPK bound type of the bounds [lb, ub] (±HUGE_VAL = none), and a bound value GLPK accepts (0 for none). */
+static inline int cglpk_bound_type(double lb, double ub) {
+    int has_lb = lb > -HUGE_VAL, has_ub = ub < HUGE_VAL;
+    if (has_lb && has_ub) return lb == ub ? GLP_FX : GLP_DB;
+    if (has_lb) return GLP_LO;
+    if (has_ub) return GLP_UP;
+    return GLP_FR;
+}
+static inline double cglpk_finite_or_zero(double v) { return isfinite(v) ? v : 0.0; }
+
+/* Begins the guarded session of a solve; on CGLPK_REENTRANT also says why in res->message. */
+int cglpk_solve_session_begin(cglpk_session *s, const cglpk_params *params, cglpk_result *res);
 #endif

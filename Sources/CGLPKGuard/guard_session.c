@@ -92,6 +92,15 @@ int cglpk_session_begin(cglpk_session *s, int echo) {
     return CGLPK_OK;
 }
 
+int cglpk_solve_session_begin(cglpk_session *s, const cglpk_params *params, cglpk_result *res) {
+    int rc = cglpk_session_begin(s, params->echo_log);
+    if (rc != CGLPK_OK) {
+        strncpy(res->message, "a solve was started from inside a progress callback on the same thread",
+                sizeof res->message - 1);
+    }
+    return rc;
+}
+
 void cglpk_session_end(cglpk_session *s, char **log_out, size_t *log_len_out) {
     if (cglpk_kept_alive == 0) {
         /* Every GLPK object of this call is deleted (or gone with a trapped error): free the environment so the

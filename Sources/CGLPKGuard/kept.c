@@ -27,16 +27,6 @@ int cglpk_kept_check(const cglpk_kept *k) {
     return CGLPK_OK;
 }
 
-static int bound_type(double lb, double ub) {
-    int has_lb = lb > -HUGE_VAL, has_ub = ub < HUGE_VAL;
-    if (has_lb && has_ub) return lb == ub ? GLP_FX : GLP_DB;
-    if (has_lb) return GLP_LO;
-    if (has_ub) return GLP_UP;
-    return GLP_FR;
-}
-
-static double finite_or_zero(double v) { return isfinite(v) ? v : 0.0; }
-
 typedef struct create_args {
     const cglpk_problem *prob;
     int scaling;
@@ -90,12 +80,12 @@ static void apply_patch(glp_prob *P, const cglpk_patch *p) {
     glp_set_obj_coef(P, 0, p->obj_const);
     for (int k = 0; k < p->n_rows; k++) {
         double lb = p->row_lb[k], ub = p->row_ub[k];
-        glp_set_row_bnds(P, p->rows[k] + 1, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
+        glp_set_row_bnds(P, p->rows[k] + 1, cglpk_bound_type(lb, ub), cglpk_finite_or_zero(lb), cglpk_finite_or_zero(ub));
     }
     for (int k = 0; k < p->n_cols; k++) {
         double lb = p->col_lb[k], ub = p->col_ub[k];
         int j = p->cols[k] + 1;
-        glp_set_col_bnds(P, j, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
+        glp_set_col_bnds(P, j, cglpk_bound_type(lb, ub), cglpk_finite_or_zero(lb), cglpk_finite_or_zero(ub));
         glp_set_obj_coef(P, j, p->obj[k]);
     }
     for (int k = 0; k < p->n_mat_cols; k++) {
@@ -136,12 +126,8 @@ int cglpk_kept_solve(cglpk_kept *kept, const cglpk_patch *patch, const cglpk_par
         return CGLPK_STALE;
     }
     cglpk_session s;
-    int rc = cglpk_session_begin(&s, params->echo_log);
-    if (rc != CGLPK_OK) {
-        strncpy(res->message, "a solve was started from inside a progress callback on the same thread",
-                sizeof res->message - 1);
-        return rc;
-    }
+    int rc = cglpk_solve_session_begin(&s, params, res);
+    if (rc != CGLPK_OK) return rc;
     res->fixed_lp_rc = -1;
     kept_solve_args ka;
     memset(&ka, 0, sizeof ka);

@@ -215,12 +215,8 @@ static void solve_body(cglpk_session *s, void *arg) {
 
 int cglpk_solve(const cglpk_problem *prob, const cglpk_params *params, cglpk_result *res) {
     cglpk_session s;
-    int rc = cglpk_session_begin(&s, params->echo_log);
-    if (rc != CGLPK_OK) {
-        strncpy(res->message, "a solve was started from inside a progress callback on the same thread",
-                sizeof res->message - 1);
-        return rc;
-    }
+    int rc = cglpk_solve_session_begin(&s, params, res);
+    if (rc != CGLPK_OK) return rc;
     res->fixed_lp_rc = -1;
     solve_args a;
     memset(&a, 0, sizeof a);

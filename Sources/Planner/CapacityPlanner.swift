@@ -56,15 +56,7 @@ public enum CapacityPlanner {
         // faster than its dual from a cold start; a warm start after a right-hand-side change stays dual feasible,
         // so the dual simplex finishes it in few iterations.
         solverOptions.lpMethod = options.warmStart == nil ? .primalSimplex : .dualSimplex
-        if formulation.problem.isMIP {
-            // Measured on the flagship (Benchmarks/RESULTS.md): MIP presolve + cuts + pseudocost branching +
-            // best-projection backtracking reach a 0.05 % gap in ~0.1 s where GLPK's defaults need > 60 s.
-            solverOptions.presolve = options.warmStart == nil
-            solverOptions.cuts = true
-            solverOptions.heuristics = false // feasibility pump + proximity search cost seconds here and found nothing better
-            solverOptions.branching = .pseudocost
-            solverOptions.backtracking = .bestProjection
-        }
+        if formulation.problem.isMIP { solverOptions.usePlannerMIPSettings(presolve: options.warmStart == nil) }
 
         let solution: Solution
         do {

@@ -119,7 +119,7 @@ public enum StochasticPlanner {
         let T = model.periods.count
         let rpProblem = searchProblem(stochastic.problem, of: stochastic.scenarios[0], periods: T,
                                       columnMap: stochastic.columnMap[0])
-        let outcomes: [SolveOutcome] = ParallelSolves.run(count: K + 2, threads: workers) { job in
+        let outcomes: [SolveOutcome] = ParallelJobs.run(count: K + 2, threads: workers) { job in
             let remaining = budget - (ContinuousClock.now - clock).seconds
             switch job {
             case 0: return run(rpProblem, mipGap: mipGap, seconds: remaining * rpShare)
@@ -224,27 +224,20 @@ public enum StochasticPlanner {
             valueOfStochasticSolution: eevReported.map { maximize ? rpReported - $0 : $0 - rpReported },
             waitAndSee: ws, waitAndSeeBound: wsBoundSum.map { $0 / Double(K) * scale }, waitAndSeeSolved: wsSolved,
             expectedValueOfPerfectInformation: maximize ? ws - rpReported : rpReported - ws,
-            recourseTermination: rpSolution?.termination.rawValue ?? outcomes[0].reason.trimmingCharacters(in: CharacterSet(charactersIn: " ()")),
+            recourseTermination: outcomes[0].stopReason,
             recourseMIPGap: rpSolution?.mipGap.flatMap { $0.isFinite && $0 < 1e6 ? $0 : nil },
             rows: stochastic.problem.rows.count, columns: stochastic.problem.columns.count,
             threads: workers, solveSeconds: (ContinuousClock.now - clock).seconds)
     }
 
-    /// The planner's MIP settings (CapacityPlanner.solve): presolve, cuts, pseudocost branching, best projection,
-    /// no heuristics; primal simplex for LPs.
+    /// The planner's MIP settings (`usePlannerMIPSettings`, as CapacityPlanner.solve); primal simplex for LPs.
     static func solverOptions(timeLimitSeconds: Double, mipGap: Double, isMIP: Bool) -> SolverOptions {
         var o = SolverOptions()
         o.timeLimitSeconds = timeLimitSeconds
         o.mipGap = mipGap
         o.lpMethod = .primalSimplex
         o.computeMIPDuals = false // the value measures need objectives only
-        if isMIP {
-            o.presolve = true
-            o.cuts = true
-            o.heuristics = false
-            o.branching = .pseudocost
-            o.backtracking = .bestProjection
-        }
+        if isMIP { o.usePlannerMIPSettings() }
         return o
     }
 
@@ -326,12 +319,19 @@ enum SolveOutcome: Sendable {
     case failed(String)
     case skipped
 
-    var reason: String {
+    /// Why the solve stopped: GLPK's termination, the failure, or that it was not reached.
+    var stopReason: String {
         switch self {
-        case .solved: return ""
-        case .failed(let why): return " (\(why))"
-        case .skipped: return " (not reached within the time limit)"
+        case .solved(let s): return s.termination.rawValue
+        case .failed(let why): return why
+        case .skipped: return "not reached within the time limit"
         }
+    }
+
+    /// " (stopReason)" for error messages; empty for a solved outcome.
+    var reason: String {
+        if case .solved = self { return "" }
+        return " (\(stopReason))"
     }
 }
 

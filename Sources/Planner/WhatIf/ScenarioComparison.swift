@@ -66,33 +66,8 @@ public enum ScenarioComparison {
 
     /// Solves every model cold with `CapacityPlanner.optimize`, `threads` at a time; results in model order.
     static func solveAll(_ models: [LineModel], options: PlanOptions, threads: Int) throws -> [PlanReport] {
-        let box = ReportBox(count: models.count)
-        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, models.count))) { _ in
-            while let k = box.next() {
-                do { box.put(k, .success(try CapacityPlanner.optimize(models[k], options: options))) } catch {
-                    box.put(k, .failure(error))
-                }
-            }
-        }
-        return try box.all().map { try $0.get() }
-    }
-}
-
-/// Work slots and results of `ScenarioComparison.solveAll` across threads.
-final class ReportBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private var results: [Result<PlanReport, Error>?]
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard nextIndex < results.count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-    func put(_ k: Int, _ r: Result<PlanReport, Error>) { lock.lock(); results[k] = r; lock.unlock() }
-    func all() -> [Result<PlanReport, Error>] {
-        lock.lock(); defer { lock.unlock() }
-        return results.map { $0 ?? .failure(PlanError.solver(.invalidOption("plan not solved"))) }
+        try ParallelJobs.run(count: models.count, threads: threads) { k in
+            Result { try CapacityPlanner.optimize(models[k], options: options) }
+        }.map { try $0.get() }
     }
 }

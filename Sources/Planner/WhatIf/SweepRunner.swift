@@ -62,11 +62,13 @@ public enum SweepRunner {
         let trees = WorkerTrees(count: threads)
         let baseProblem = baseFormulation.problem
 
-        /// Solves `indices` on the worker threads, point k starting from `start(k)`.
-        func runStage(_ indices: [Int], start: @escaping @Sendable (Int) -> Basis?) -> PointStore {
-            let store = PointStore(count: indices.count)
-            DispatchQueue.concurrentPerform(iterations: min(threads, max(1, indices.count))) { w in
-                guard let tree = trees.tree(w, path: file) else { return }
+        /// Solves `indices` on the worker threads, point k starting from `start(k)`: per slot the point, its
+        /// timing and its final basis (a point no worker could run: nil, zero time).
+        func runStage(_ indices: [Int], start: @escaping @Sendable (Int) -> Basis?)
+            -> ([SweepPoint?], [PointTiming], [Basis?])
+        {
+            let solved = ParallelJobs.run(count: indices.count, threads: threads) { w -> ((Int) -> StageResult)? in
+                guard let tree = trees.tree(w, path: file) else { return nil }
                 // Warm runs re-solve through one kept GLPK problem per worker (built from the base problem, then
                 // patched per point); it lives and dies on this worker's thread. Cold runs stay one-shot
                 // solves, exactly as `fabplan optimize` does.
@@ -74,14 +76,15 @@ public enum SweepRunner {
                 // Built from the base problem, so every worker's kept problem has the same scaling factors and a
                 // point's result does not depend on which worker solved it or after which other points.
                 try? session?.prepare(baseProblem, scaling: true)
-                while let slot = store.next() {
+                return { slot in
                     let k = indices[slot]
                     let (point, timing, final) = solvePoint(k, grid: grid, tree: tree, options: pointOptions,
                                                             basis: start(k), baseShape: shape, session: session)
-                    store.put(slot, point, timing, final)
+                    return StageResult(point: point, timing: timing, basis: final)
                 }
             }
-            return store
+            return (solved.map { $0?.point }, solved.map { $0?.timing ?? PointTiming(build: 0, solve: 0) },
+                    solved.map { $0?.basis })
         }
 
         var points: [SweepPoint?]
@@ -92,8 +95,7 @@ public enum SweepRunner {
             // base basis. Then every other point from the final basis of the anchor sharing its value on the
             // axis that moved the basis most, or (3+ axes) of its anchor-plane partner. All of it depends on the
             // grid only, never on threads or shards.
-            let stage1 = runStage(anchors.points) { _ in basis }
-            let (p1, t1, b1) = stage1.results()
+            let (p1, t1, b1) = runStage(anchors.points) { _ in basis }
             var final: [Int: Basis] = [:]
             // Only optimal anchors that started warm (same rows and columns as the base) lend their basis.
             for (slot, k) in anchors.points.enumerated() where p1[slot]?.warmStart == .used && p1[slot]?.status == .optimal {
@@ -108,18 +110,16 @@ public enum SweepRunner {
             // partner did not end optimal from a warm start).
             let plane = Array(Set(rest.compactMap { starts.planePartner(ofPoint: $0) }))
                 .filter { starts.solvedInStage1[$0] == nil }.sorted()
-            let stage2 = runStage(plane) { starts.basis(forPoint: $0) }
-            let (p2, t2, b2) = stage2.results()
+            let (p2, t2, b2) = runStage(plane) { starts.basis(forPoint: $0) }
             for (slot, k) in plane.enumerated() {
                 byPoint[k] = (p2[slot], t2[slot])
                 if p2[slot]?.warmStart == .used && p2[slot]?.status == .optimal, let b = b2[slot] { final[k] = b }
             }
             let last = rest.filter { byPoint[$0] == nil }
             let finalBases = final
-            let stage3 = runStage(last) { k in
+            let (p3, t3, _) = runStage(last) { k in
                 starts.planePartner(ofPoint: k).flatMap { finalBases[$0] } ?? starts.basis(forPoint: k)
             }
-            let (p3, t3, _) = stage3.results()
             for (slot, k) in last.enumerated() { byPoint[k] = (p3[slot], t3[slot]) }
             points = todo.map { byPoint[$0]?.0 ?? nil }
             // Anchors and plane points outside this shard were solved too: their time counts.
@@ -127,8 +127,7 @@ public enum SweepRunner {
             timings = todo.map { byPoint[$0]?.1 ?? PointTiming(build: 0, solve: 0) }
                 + (anchors.points + plane).filter { !todoSet.contains($0) }.compactMap { byPoint[$0]?.1 }
         } else {
-            let stage = runStage(todo) { _ in basis }
-            let (p, t, _) = stage.results()
+            let (p, t, _) = runStage(todo) { _ in basis }
             points = p
             timings = t
         }
@@ -229,38 +228,11 @@ struct PointTiming: Sendable {
     var glpk: Double = 0
 }
 
-/// Hands out work slots and collects results (and final bases) across worker threads.
-final class PointStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextSlot = 0
-    private var points: [SweepPoint?]
-    private var timings: [PointTiming]
-    private var bases: [Basis?]
-
-    init(count: Int) {
-        points = Array(repeating: nil, count: count)
-        timings = Array(repeating: PointTiming(build: 0, solve: 0), count: count)
-        bases = Array(repeating: nil, count: count)
-    }
-
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard nextSlot < points.count else { return nil }
-        nextSlot += 1
-        return nextSlot - 1
-    }
-
-    func put(_ slot: Int, _ point: SweepPoint, _ timing: PointTiming, _ basis: Basis?) {
-        lock.lock(); defer { lock.unlock() }
-        points[slot] = point
-        timings[slot] = timing
-        bases[slot] = basis
-    }
-
-    func results() -> ([SweepPoint?], [PointTiming], [Basis?]) {
-        lock.lock(); defer { lock.unlock() }
-        return (points, timings, bases)
-    }
+/// One solved point of a sweep stage.
+struct StageResult: Sendable {
+    var point: SweepPoint
+    var timing: PointTiming
+    var basis: Basis?
 }
 
 /// One model tree per worker slot, parsed on first use and reused by later stages of the same run. A slot is
