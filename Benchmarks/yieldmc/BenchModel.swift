@@ -13,7 +13,10 @@ enum BenchModel {
     /// PMIC starts for the configuration where nothing aggregates (240 lots of 1,000 < 256).
     static let perLotPMICStarts = 240_000.0
 
-    static func input(pmicStarts: Double = fullPMICStarts) -> YieldInput {
+    /// The fab's mean defect density D0 (per cm²) in the benchmark model.
+    static let defectDensityPerCm2 = 0.2
+
+    static func input(pmicStarts: Double = fullPMICStarts, defectDensityPerCm2: Double = defectDensityPerCm2) -> YieldInput {
         let stations = [
             YieldStation(name: "hcm/dicing", toolsPerPeriod: [2], mtbfHours: 400, mttrHours: 3, utilizationCap: 0.85),
             YieldStation(name: "hcm/die-attach", toolsPerPeriod: [2], mtbfHours: 300, mttrHours: 1.5, utilizationCap: 0.85),
@@ -23,7 +26,7 @@ enum BenchModel {
         ]
         let fab = YieldFab(clusteringAlpha: 2, sortYield: 0.97, dieTypes: [
             YieldDieType(name: "mcu-die", grossDiesPerWafer: 609, dieAreaSquareCentimetres: 1,
-                         defectDensityPerCm2: [0.2], wafersPerPeriod: [200]),
+                         defectDensityPerCm2: [defectDensityPerCm2], wafersPerPeriod: [200]),
         ])
         let mcu = YieldProduct(name: "qfn-mcu", demandPerPeriod: [100_000], demandCV: 0.08, routes: [
             YieldRoute(site: "hcm", startsPerPeriod: [104_235], fabDieType: 0, fabDiesPerUnit: 1, steps: [

@@ -3,6 +3,10 @@
 //
 //   swift build -c release --product yieldmc-bench
 //   .build/release/yieldmc-bench [--trials N] [--rounds R] [--sampler-seconds S] [--no-numpy] [--python python3]
+//                                [--table-only] [--only-model TEXT] [--defect-density D0] [--only-sampler TEXT]
+//
+// Profiling aids: --only-model keeps the models whose name contains TEXT ("617" or "240"); --defect-density 0
+// switches the fab's sampling off on both sides (every wafer all good), which isolates the back-end's cost.
 //
 // Each round runs, back to back: Swift 1 thread, Swift 2 threads, the numpy peer (same model, same trials), for
 // both lot samplers, then every sampler in Swift and in numpy. Ratios are taken within a round and the median
@@ -21,6 +25,8 @@ struct Options {
     var python = "python3"
     var tableOnly = false
     var onlySampler: String? = nil
+    var onlyModel: String? = nil
+    var defectDensity = BenchModel.defectDensityPerCm2
 
     init(_ args: [String]) {
         var i = 1
@@ -34,6 +40,8 @@ struct Options {
             case "--python": python = value()
             case "--table-only": tableOnly = true
             case "--only-sampler": onlySampler = value()
+            case "--only-model": onlyModel = value()
+            case "--defect-density": defectDensity = Double(value()) ?? defectDensity
             default: print("unknown option \(args[i])"); exit(2)
             }
             i += 1
@@ -123,13 +131,14 @@ var configs: [Config] = []
 for (name, starts) in [("PMIC 617 lots, aggregated", BenchModel.fullPMICStarts),
                        ("PMIC 240 lots, every lot", BenchModel.perLotPMICStarts)] {
     for mode in [LotSampling.betaBinomialTable, .betaThenBinomial] where !(options.tableOnly && mode != .betaBinomialTable) {
+        if let only = options.onlyModel, !name.contains(only) { continue }
         configs.append(Config(name: name, pmicStarts: starts, mode: mode))
     }
 }
 var estimators: [Config: YieldEstimator] = [:]
 var inputPaths: [Config: String] = [:]
 for (i, config) in configs.enumerated() {
-    var input = BenchModel.input(pmicStarts: config.pmicStarts)
+    var input = BenchModel.input(pmicStarts: config.pmicStarts, defectDensityPerCm2: options.defectDensity)
     input.lotSampling = config.mode
     let path = "Benchmarks/out/bench-input-\(i)-\(config.mode.rawValue).json"
     try JSONEncoder().encode(input).write(to: URL(fileURLWithPath: path))
