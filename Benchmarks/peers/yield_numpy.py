@@ -14,9 +14,12 @@ Statistics: mean, SE, exact P5/P50/P95, route yield, P(meet), expected shortfall
 Usage: python3 yield_numpy.py INPUT.json [--trials N] [--repeats R] [--sampler-seconds S] [--seed S]
 Prints one JSON object: trials_per_second (median, wall) and cpu_trials_per_second (process CPU time),
 samplers (M draws/s of CPU time), a few estimates for cross-checks. --sampler-seconds 0 skips the samplers.
-Lots: "lotSampling": "betaBinomialTable" (default) inverts tabulated beta-binomial loss CDFs (np.searchsorted):
-one draw per block of 8 full lots (the 8-fold convolution) plus one per remaining lot; "betaThenBinomial"
+Lots: "lotSampling": "betaBinomialTable" (default) inverts tabulated beta-binomial loss CDFs (np.searchsorted) of
+the sums of 1, 2, 4, ..., 256 full lots: one draw per binary digit of a trial's full-lot count; "betaThenBinomial"
 draws beta then binomial per lot; both as in the Swift estimator.
+Wafers: "waferSampling": "gammaBinomialTable" (default) computes the exact law of one wafer's good dies (negative
+binomial defect count, occupancy of the dies) and inverts the tabulated laws of 1, 2, 4, ... wafers, one draw per
+binary digit of the wafer count; "gammaThenBinomial" draws gamma then binomial per wafer; both as in Swift.
 Large volumes (docs/yield-model.md, "Large volumes: aggregate sampling"), as in Swift: a trial whose step is entered
 by more than AGGREGATE_LOTS = 256 lots' worth of units (units > 256 * unitsPerLot, dispersed steps) draws the step's
 total losses from a normal with the exact mean and variance of the per-lot sum; a die type with more than 256
@@ -47,24 +50,103 @@ class Model:
         self.dies = self.fab["dieTypes"] if self.fab else []
         self.routes = [(p, r) for p, prod in enumerate(self.products) for r in prod["routes"]]
         self.lot_table = d.get("lotSampling", "betaBinomialTable") == "betaBinomialTable"
+        self.wafer_table = d.get("waferSampling", "gammaBinomialTable") == "gammaBinomialTable"
         self.tables = {}  # (mean, c) -> CDF of lot losses
 
 
-def _tabulate(pmf):
+def _tabulate(pmf, offset=0):
+    """(offset of entry 0, CDF) as in Swift's InversionTable: values whose mass cumulated from either end is
+    at most 1e-17 are left out (the lowest kept value takes the mass below it), the last entry is set to 1."""
     cdf = np.cumsum(pmf)
-    cut = np.nonzero(1 - cdf <= 1e-17)[0]
-    if len(cut):
-        cdf = cdf[: cut[0] + 1]
+    first = int(np.searchsorted(cdf, 1e-17, side="right"))  # first index with cumulative > 1e-17
+    first = min(first, len(cdf) - 1)
+    cut = np.nonzero(1 - cdf[first:] <= 1e-17)[0]
+    cdf = cdf[first: first + cut[0] + 1] if len(cut) else cdf[first:]
+    cdf = cdf.copy()
     cdf[-1] = 1.0
-    return cdf
+    return offset + first, cdf
 
 
-def beta_binomial_tables(n, mean, c, lots_per_block=8):
-    """(CDF of one full lot's losses ~ BetaBinomial(n, b, a), CDF of the sum over 8 lots), as in the Swift
-    BetaBinomialTable: same recursion, same cuts, block pmf by repeated self-convolution."""
+def _trim(offset, pmf, tail=1e-18):
+    """Both tails cut where their cumulated mass is at most tail * total (Swift: DiscreteLaw.trimmed)."""
+    limit = tail * pmf.sum()
+    lo_c = np.cumsum(pmf)
+    hi_c = np.cumsum(pmf[::-1])
+    lo = int(np.searchsorted(lo_c, limit, side="right"))
+    hi = len(pmf) - 1 - int(np.searchsorted(hi_c, limit, side="right"))
+    lo = min(lo, len(pmf) - 1)
+    hi = max(hi, lo)
+    return offset + lo, pmf[lo: hi + 1]
+
+
+def sum_ladder(pmf, max_count, max_entries=32768, max_work=6e7):
+    """Tables of the sum of 1, 2, 4, ... 2^K draws of pmf (Swift: SumTableLadder): repeated squaring by direct
+    convolution, both tails trimmed at 1e-18; each level is (offset, CDF)."""
+    levels = [_tabulate(pmf)]
+    off, cur = _trim(0, np.asarray(pmf, dtype=np.float64))
+    work = 0.0
+    while (2 << (len(levels) - 1)) <= max_count:
+        n = float(len(cur))
+        work += n * n
+        if work > max_work or 2 * len(cur) - 1 > 2 * max_entries:
+            break
+        nxt_off, nxt = _trim(2 * off, np.convolve(cur, cur))
+        table = _tabulate(nxt, nxt_off)
+        if len(table[1]) > max_entries:
+            break
+        levels.append(table)
+        off, cur = nxt_off, nxt
+    return levels
+
+
+def _sum_draws(rng, count, table):
+    """Per trial, the sum of count[i] draws from one table (offset, CDF)."""
+    off, cdf = table
+    F = int(count.max()) if len(count) else 0
+    if F <= 0:
+        return np.zeros(len(count))
+    u = rng.random((len(count), F))
+    draws = (off + np.searchsorted(cdf, u, side="right")).astype(np.float64)
+    draws[np.arange(F)[None, :] >= count[:, None]] = 0
+    return draws.sum(axis=1)
+
+
+def ladder_sum(rng, count, ladder):
+    """Per trial, the sum of count[i] draws (whole numbers): floor(count / 2^K) draws from the top table plus one
+    draw from table b per binary digit b of the rest (Swift: SumTableLadder.sum)."""
+    K = len(ladder) - 1
+    top = 1 << K
+    q = np.floor(count / top)
+    total = _sum_draws(rng, q, ladder[K])
+    if K == 0:
+        return total
+    rest = (count - q * top).astype(np.int64)
+    for b in range(K - 1, -1, -1):
+        idx = np.nonzero((rest >> b) & 1)[0]
+        if len(idx):
+            off, cdf = ladder[b]
+            total[idx] += off + np.searchsorted(cdf, rng.random(len(idx)), side="right")
+    return total
+
+
+def ladder_sum_same(rng, T, count, ladder):
+    """The sum of `count` draws in each of T trials (the same count for all)."""
+    K = len(ladder) - 1
+    total = _sum_draws(rng, np.full(T, float(count >> K)), ladder[K])
+    rest = count & ((1 << K) - 1)
+    for b in range(K - 1, -1, -1):
+        if (rest >> b) & 1:
+            off, cdf = ladder[b]
+            total += off + np.searchsorted(cdf, rng.random(T), side="right")
+    return total
+
+
+def beta_binomial_ladder(n, mean, c):
+    """Ladder of the losses of 1, 2, 4, ... 256 full lots ~ BetaBinomial(n, b, a) (Swift: BetaBinomialTable):
+    same recursion and cuts."""
     a, b = mean * c, (1 - mean) * c
     if b <= 0:
-        return np.array([1.0]), np.array([1.0])
+        return [(0, np.array([1.0]))]
     i = np.arange(int(n), dtype=np.float64)
     log_p0 = np.log((a + i) / (a + b + i)).sum()
     if log_p0 <= -700:
@@ -77,25 +159,46 @@ def beta_binomial_tables(n, mean, c, lots_per_block=8):
         cum += p
         pmf.append(p)
         k += 1
-    pmf = np.array(pmf)
-    block = pmf
-    for _ in range(3):  # 2, 4, 8 lots
-        block = np.convolve(block, block)
-        total = block.sum()
-        tail = np.cumsum(block[::-1])
-        keep = len(block) - np.searchsorted(tail, 1e-18 * total)
-        block = block[: max(keep, 1)]
-    return _tabulate(pmf), _tabulate(block)
+    return sum_ladder(np.array(pmf), AGGREGATE_LOTS)
 
 
-def _sum_draws(rng, count, cdf):
-    F = int(count.max())
-    if F <= 0:
-        return np.zeros(len(count))
-    u = rng.random((len(count), F))
-    draws = np.searchsorted(cdf, u, side="right").astype(np.float64)
-    draws[np.arange(F)[None, :] >= count[:, None]] = 0
-    return draws.sum(axis=1)
+def good_dies_per_wafer(G, ad, alpha):
+    """pmf of good dies on one wafer (Swift: GoodDiesPerWafer.law): defects N ~ NegBin(alpha, r = G*theta/(1+G*theta)),
+    theta = A*D0/alpha, thrown uniformly on G dies; good = G - dies hit (occupancy law built defect by defect)."""
+    theta = ad / alpha
+    gt = G * theta
+    r = gt / (1 + gt)
+    q = np.zeros(G + 1)
+    q[0] = 1.0
+    j = np.arange(G + 1, dtype=np.float64)
+    stay = j / G
+    move = (G - j + 1) / G  # move[j]: from j-1 to j
+    good = np.zeros(G + 1)
+    w, total, n = 1.0, 0.0, 0.0
+    while True:
+        good += w * q[::-1]
+        total += w
+        ratio = (n + alpha) / (n + 1) * r
+        bound = max(ratio, r)
+        if bound < 1 and w * bound / (1 - bound) <= 1e-18 * total:
+            break
+        w *= ratio
+        n += 1
+        nq = q * stay
+        nq[1:] += q[:-1] * move[1:]
+        nq[nq < 1e-40] = 0.0
+        q = nq
+        if w > 1e200:
+            w *= 1e-200
+            total *= 1e-200
+            good *= 1e-200
+    return _trim(0, good / total)
+
+
+def wafer_ladder(G, ad, alpha, wafers):
+    off, pmf = good_dies_per_wafer(int(G), ad, alpha)
+    ladder = sum_ladder(pmf, wafers)
+    return [(o + (off << b), cdf) for b, (o, cdf) in enumerate(ladder)]
 
 
 def lots_two_stage(rng, n, y, c, L):
@@ -106,12 +209,10 @@ def lots_two_stage(rng, n, y, c, L):
     return rng.binomial(units, yl).sum(axis=1).astype(np.float64)
 
 
-def lots_table(rng, n, y, c, L, tables):
-    single, block = tables
+def lots_table(rng, n, y, c, L, ladder):
     full = np.floor(n / L)
     rem = n - full * L
-    blocks = np.floor(full / 8)
-    lost = _sum_draws(rng, blocks, block) + _sum_draws(rng, full - 8 * blocks, single)
+    lost = ladder_sum(rng, full, ladder)
     good = n - rem - lost
     if (rem > 0).any():
         yl = rng.beta(y * c, (1 - y) * c, size=len(n))
@@ -149,7 +250,7 @@ def lots_step(rng, m, n, y, c):
     cdf = None
     if m.lot_table:
         if (y, c) not in m.tables:
-            m.tables[(y, c)] = beta_binomial_tables(m.lot, y, c)
+            m.tables[(y, c)] = beta_binomial_ladder(m.lot, y, c)
         cdf = m.tables[(y, c)]
     return lots_table(rng, n, y, c, m.lot, cdf) if cdf is not None else lots_two_stage(rng, n, y, c, m.lot)
 
@@ -168,6 +269,11 @@ def simulate_period(m, t, T, rng):
                 good = np.full(T, W * G)
             elif W > AGGREGATE_LOTS:
                 good = aggregate_wafer_dies(rng, T, W, G, ad, alpha)
+            elif m.wafer_table and G == int(G):
+                key = ("wafers", G, ad, alpha, W.bit_length())
+                if key not in m.tables:
+                    m.tables[key] = wafer_ladder(G, ad, alpha, W)
+                good = ladder_sum_same(rng, T, W, m.tables[key])
             else:
                 D = rng.standard_gamma(alpha, size=(T, W))
                 p = np.exp(D * (-ad / alpha))

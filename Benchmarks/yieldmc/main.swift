@@ -9,7 +9,7 @@
 // switches the fab's sampling off on both sides (every wafer all good), which isolates the back-end's cost.
 //
 // Each round runs, back to back: Swift 1 thread, Swift 2 threads, the numpy peer (same model, same trials), for
-// both lot samplers, then every sampler in Swift and in numpy. Ratios are taken within a round and the median
+// both sampling modes (exact tables / the model as written), then every sampler in Swift and in numpy. Ratios are taken within a round and the median
 // over rounds is reported, because the 2-vCPU VM is shared and absolute speed drifts by ±30 %.
 // Single-thread rates use CPU time (Swift: process/thread CPU clock; numpy: time.process_time()); the
 // 2-thread speed-up uses wall time.
@@ -121,29 +121,62 @@ print("yieldmc-bench: \(options.trials) trials per run, \(options.rounds) rounds
 
 try FileManager.default.createDirectory(atPath: "Benchmarks/out", withIntermediateDirectories: true)
 
-/// One bench configuration: a model variant and a lot sampler.
+/// How one side samples the wafers and lots (the same distribution either way).
+enum Sampling: String, CaseIterable {
+    /// The defaults: exact tables of a wafer's good dies and a lot's losses, and of their sums.
+    case tables
+    /// The model as written: gamma then binomial per wafer, beta then binomial per lot.
+    case twoStage = "two-stage"
+
+    var lotSampling: LotSampling { self == .tables ? .betaBinomialTable : .betaThenBinomial }
+    var waferSampling: WaferSampling { self == .tables ? .gammaBinomialTable : .gammaThenBinomial }
+}
+
+/// One side of a comparison: a model variant and a sampling mode.
 struct Config: Hashable {
     var name: String
     var pmicStarts: Double
-    var mode: LotSampling
+    var mode: Sampling
 }
-var configs: [Config] = []
+
+/// One table row: Swift in one mode against numpy in one mode, on the same model.
+struct Row: Hashable {
+    var swift: Config
+    var numpy: Config
+    var label: String
+}
+
+var models: [(String, Double)] = []
 for (name, starts) in [("PMIC 617 lots, aggregated", BenchModel.fullPMICStarts),
                        ("PMIC 240 lots, every lot", BenchModel.perLotPMICStarts)] {
-    for mode in [LotSampling.betaBinomialTable, .betaThenBinomial] where !(options.tableOnly && mode != .betaBinomialTable) {
-        if let only = options.onlyModel, !name.contains(only) { continue }
-        configs.append(Config(name: name, pmicStarts: starts, mode: mode))
+    if let only = options.onlyModel, !name.contains(only) { continue }
+    models.append((name, starts))
+}
+var configs: [Config] = []
+var rows: [Row] = []
+for (name, starts) in models {
+    let tables = Config(name: name, pmicStarts: starts, mode: .tables)
+    let twoStage = Config(name: name, pmicStarts: starts, mode: .twoStage)
+    configs.append(tables)
+    rows.append(Row(swift: tables, numpy: tables, label: "same algorithms (numpy given the same tables)"))
+    if !options.tableOnly {
+        configs.append(twoStage)
+        rows.append(Row(swift: tables, numpy: twoStage, label: "numpy samples the model as written"))
+        rows.append(Row(swift: twoStage, numpy: twoStage, label: "both sample the model as written"))
     }
 }
 var estimators: [Config: YieldEstimator] = [:]
 var inputPaths: [Config: String] = [:]
 for (i, config) in configs.enumerated() {
     var input = BenchModel.input(pmicStarts: config.pmicStarts, defectDensityPerCm2: options.defectDensity)
-    input.lotSampling = config.mode
+    input.lotSampling = config.mode.lotSampling
+    input.waferSampling = config.mode.waferSampling
     let path = "Benchmarks/out/bench-input-\(i)-\(config.mode.rawValue).json"
     try JSONEncoder().encode(input).write(to: URL(fileURLWithPath: path))
     inputPaths[config] = path
+    let setup = wallSeconds()
     estimators[config] = try YieldEstimator(input: input)
+    print("setup (tables) \(config.name), \(config.mode.rawValue): \(fmt((wallSeconds() - setup) * 1000)) ms")
     _ = estimators[config]!.run(.trials(YieldEstimator.trialsPerBlock * 2), seed: 1, threads: 2) // warm-up
 }
 
@@ -152,10 +185,11 @@ let fingerprint = estimators[configs[0]]!.run(.trials(4096), seed: 42, threads: 
 print("fingerprint (seed 42, 4096 trials): mean good bits \(String(fingerprint.mean.bitPattern, radix: 16)), "
       + "P95 bits \(String(fingerprint.p95.bitPattern, radix: 16))")
 
-// Per configuration: lists over rounds.
+// Per configuration or row: lists over rounds.
 var swiftCPU: [Config: [Double]] = [:], swiftWall1: [Config: [Double]] = [:], swiftWall2: [Config: [Double]] = [:]
-var numpyCPU: [Config: [Double]] = [:], ratioCPU: [Config: [Double]] = [:], speedup: [Config: [Double]] = [:]
-var ratio2Wall: [Config: [Double]] = [:]
+var speedup: [Config: [Double]] = [:]
+var numpyCPU: [Config: [Double]] = [:], numpyWall: [Config: [Double]] = [:]
+var ratioCPU: [Row: [Double]] = [:], ratio2Wall: [Row: [Double]] = [:]
 var samplerSwift: [String: [Double]] = [:], samplerNumpy: [String: [Double]] = [:], samplerRatio: [String: [Double]] = [:]
 var samplerOrder: [String] = []
 var machine: [Double] = []
@@ -164,6 +198,8 @@ var numpyCheck: [String: Any]? = nil
 
 for round in 0..<options.rounds {
     machine.append(machineSpeedup())
+    var roundSwift: [Config: (cpu: Double, wall2: Double)] = [:]
+    var roundNumpy: [Config: (cpu: Double, wall: Double)] = [:]
     for config in configs {
         let est = estimators[config]!
         let one = timeEstimator(est, trials: options.trials, threads: 1, seed: UInt64(round + 1))
@@ -172,14 +208,20 @@ for round in 0..<options.rounds {
         swiftWall1[config, default: []].append(one.wallRate)
         swiftWall2[config, default: []].append(two.wallRate)
         speedup[config, default: []].append(two.wallRate / one.wallRate)
+        roundSwift[config] = (one.cpuRate, two.wallRate)
         if config == configs[0] { lastReport = one.report }
         if options.numpy, let n = runNumpy(python: options.python, inputPath: inputPaths[config]!, trials: options.trials, samplerSeconds: 0),
            let cpu = n["cpu_trials_per_second"] as? Double, let wall = n["trials_per_second"] as? Double {
             numpyCPU[config, default: []].append(cpu)
-            ratioCPU[config, default: []].append(one.cpuRate / cpu)
-            ratio2Wall[config, default: []].append(two.wallRate / wall)
+            numpyWall[config, default: []].append(wall)
+            roundNumpy[config] = (cpu, wall)
             if config == configs[0] { numpyCheck = n }
         }
+    }
+    for row in rows {
+        guard let s = roundSwift[row.swift], let n = roundNumpy[row.numpy] else { continue }
+        ratioCPU[row, default: []].append(s.cpu / n.cpu)
+        ratio2Wall[row, default: []].append(s.wall2 / n.wall)
     }
     let swiftSamplers = SamplerBench.run(seconds: options.samplerSeconds, repeats: 1)
     let numpySamplers = options.numpy
@@ -196,13 +238,19 @@ for round in 0..<options.rounds {
     FileHandle.standardError.write(Data("round \(round + 1)/\(options.rounds) done\n".utf8))
 }
 
-print("\nEnd to end: trials/s (one trial = one month of the whole line), medians over rounds")
-print("| model | lot sampler | numpy CPU | Swift 1 thread CPU | Swift/numpy per core | Swift 1 thread wall | Swift 2 threads wall | 2T/1T | Swift 2T / numpy (wall) |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+print("\nEnd to end, per side: trials/s (one trial = one month of the whole line), medians over rounds")
+print("| model | sampling | Swift 1 thread CPU | Swift 1 thread wall | Swift 2 threads wall | 2T/1T | numpy CPU |")
+print("|---|---|---:|---:|---:|---:|---:|")
 for config in configs {
-    print("| \(config.name) | \(config.mode.rawValue) | \(fmt(median(numpyCPU[config] ?? []))) | \(fmt(median(swiftCPU[config]!))) | "
-          + "\(fmt(median(ratioCPU[config] ?? []), 2))x | \(fmt(median(swiftWall1[config]!))) | \(fmt(median(swiftWall2[config]!))) | "
-          + "\(fmt(median(speedup[config]!), 2))x | \(fmt(median(ratio2Wall[config] ?? []), 2))x |")
+    print("| \(config.name) | \(config.mode.rawValue) | \(fmt(median(swiftCPU[config]!))) | \(fmt(median(swiftWall1[config]!))) | "
+          + "\(fmt(median(swiftWall2[config]!))) | \(fmt(median(speedup[config]!), 2))x | \(fmt(median(numpyCPU[config] ?? []))) |")
+}
+print("\nEnd to end, Swift against numpy: medians of the per-round ratios")
+print("| model | comparison | Swift sampling | numpy sampling | Swift/numpy per core (CPU) | Swift 2 threads / numpy (wall) |")
+print("|---|---|---|---|---:|---:|")
+for row in rows {
+    print("| \(row.swift.name) | \(row.label) | \(row.swift.mode.rawValue) | \(row.numpy.mode.rawValue) | "
+          + "\(fmt(median(ratioCPU[row] ?? []), 2))x | \(fmt(median(ratio2Wall[row] ?? []), 2))x |")
 }
 print("Control: a pure arithmetic loop ran \(fmt(median(machine), 2))x faster on 2 threads than on 1 in this run "
       + "(per round: \(machine.map { fmt($0, 2) }.joined(separator: ", "))); 2.00x = the second vCPU was fully available.")

@@ -150,11 +150,12 @@ struct BetaBinomialTableTests {
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
     }
 
-    @Test("block table: total losses of 8 lots χ² against the 8-fold convolution of the exact pmf")
+    @Test("ladder: total losses of 8 lots (level 3) χ² against the 8-fold convolution of the exact pmf")
     func blockTableChiSquare() throws {
         // Lot 200, mean 0.95, c = 100 (a = 95, b = 5). The test convolves its own lgamma-based pmf.
         let table = try #require(BetaBinomialTable(lotSize: 200, meanYield: 0.95, concentration: 100))
-        let block = try #require(table.block)
+        #expect(table.ladder.levels.count == 9)   // 1, 2, 4, …, 256 lots (the aggregate threshold)
+        let block = table.ladder.levels[3]
         let one = (0...200).map(Self.pmf(n: 200, a: 95, b: 5))
         var sum = one
         for _ in 0..<7 {
@@ -171,10 +172,7 @@ struct BetaBinomialTableTests {
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
         // Mean of the block = 8 · 200 · 0.05 = 80 exactly in the table's pmf (to rounding).
         var mean = 0.0
-        var previous = 0.0
-        for (k, c) in block.cdf.prefix(while: { _ in true }).enumerated() where c > previous {
-            mean += Double(k) * (c - previous); previous = c
-        }
+        for k in 0..<block.count { mean += (block.offset + Double(k)) * block.probability(ofIndex: k) }
         #expect(Swift.abs(mean - 80) < 1e-6, "tabulated mean \(mean)")
     }
 

@@ -20,6 +20,8 @@ struct CompiledModel: Sendable {
     let wafers: [Double]
     let alpha: Double
     let sortYield: Double
+    /// Good-dies tables per [d * periodCount + t] (nil: gamma and binomial per wafer, or no sampling needed).
+    let waferTable: [WaferDieTable?]
     // Products and routes.
     let productCount: Int
     let demand: [Double]
@@ -62,6 +64,8 @@ struct CompiledModel: Sendable {
         wafers = dies.flatMap(\.wafersPerPeriod)
         alpha = input.fab?.clusteringAlpha ?? 1
         sortYield = input.fab?.sortYield ?? 1
+        waferTable = input.waferSampling == .gammaBinomialTable && input.variability.unitSampling
+            ? Self.waferTables(dies: dies, periods: P, alpha: alpha) : Array(repeating: nil, count: dies.count * P)
         productCount = input.products.count
         demand = input.products.flatMap(\.demandPerPeriod)
         demandCV = input.products.map(\.demandCV)
@@ -112,6 +116,35 @@ struct CompiledModel: Sendable {
         }
         unitsPerLot = input.unitsPerLot
         variability = input.variability
+    }
+
+    /// The good-dies table of every die type and period whose wafers are sampled one by one (1 to 256 wafers, whole
+    /// gross dies, defects > 0); one table per distinct (gross dies, A·D0, α, ladder height), shared.
+    static func waferTables(dies: [YieldDieType], periods P: Int, alpha: Double) -> [WaferDieTable?] {
+        struct Key: Hashable { var gross: Int; var ad: UInt64; var levels: Int }
+        var cache: [Key: WaferDieTable?] = [:]
+        var tables: [WaferDieTable?] = []
+        for die in dies {
+            for t in 0..<P {
+                let wafers = die.wafersPerPeriod[t].rounded()
+                let ad = die.dieAreaSquareCentimetres * die.defectDensityPerCm2[t]
+                let gross = die.grossDiesPerWafer
+                guard wafers >= 1, wafers <= aggregateThresholdLots, ad > 0, gross >= 1, gross == gross.rounded(),
+                      gross <= 1_000_000 else {
+                    tables.append(nil)
+                    continue
+                }
+                var levels = 0
+                while (2 << levels) <= Int(wafers) { levels += 1 }
+                let key = Key(gross: Int(gross), ad: ad.bitPattern, levels: levels)
+                if let known = cache[key] { tables.append(known); continue }
+                let table = WaferDieTable(grossDies: Int(gross), areaTimesMeanDefects: ad, alpha: alpha,
+                                          maxWafers: Int(wafers))
+                cache[key] = table
+                tables.append(table)
+            }
+        }
+        return tables
     }
 
     /// Negative binomial die yield (1 + A·D0/α)^(−α): the mean of exp(−A·D) for D ~ Gamma(α, mean D0).

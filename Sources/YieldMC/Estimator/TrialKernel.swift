@@ -54,6 +54,8 @@ extension CompiledModel {
                 if gross > 0 && waferCount > 0 {
                     if ad == 0 {
                         good = SIMD4(repeating: waferCount * gross)
+                    } else if let table = waferTable[d * P + t] {
+                        good = table.goodDies(wafers: Int(waferCount), rng: &rng)
                     } else if waferCount > aggregateThresholdLots {
                         good = sampleAggregateWaferDies(waferCount: waferCount, grossDies: gross,
                                                         areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)

@@ -16,10 +16,13 @@ public struct YieldInput: Codable, Sendable, Hashable {
     public var variability: Variability
     /// How lots with a dispersed step yield are drawn (same distribution either way).
     public var lotSampling: LotSampling
+    /// How the good dies of a die type's wafers are drawn (same distribution either way).
+    public var waferSampling: WaferSampling
 
     public init(
         periods: [YieldPeriod], stations: [YieldStation], fab: YieldFab? = nil, products: [YieldProduct],
-        unitsPerLot: Double = 1000, variability: Variability = .full, lotSampling: LotSampling = .betaBinomialTable
+        unitsPerLot: Double = 1000, variability: Variability = .full, lotSampling: LotSampling = .betaBinomialTable,
+        waferSampling: WaferSampling = .gammaBinomialTable
     ) {
         self.periods = periods
         self.stations = stations
@@ -28,6 +31,24 @@ public struct YieldInput: Codable, Sendable, Hashable {
         self.unitsPerLot = unitsPerLot
         self.variability = variability
         self.lotSampling = lotSampling
+        self.waferSampling = waferSampling
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case periods, stations, fab, products, unitsPerLot, variability, lotSampling, waferSampling
+    }
+
+    /// Decodes an input; `unitsPerLot`, `variability`, `lotSampling` and `waferSampling` may be left out (defaults).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        periods = try c.decode([YieldPeriod].self, forKey: .periods)
+        stations = try c.decode([YieldStation].self, forKey: .stations)
+        fab = try c.decodeIfPresent(YieldFab.self, forKey: .fab)
+        products = try c.decode([YieldProduct].self, forKey: .products)
+        unitsPerLot = try c.decodeIfPresent(Double.self, forKey: .unitsPerLot) ?? 1000
+        variability = try c.decodeIfPresent(Variability.self, forKey: .variability) ?? .full
+        lotSampling = try c.decodeIfPresent(LotSampling.self, forKey: .lotSampling) ?? .betaBinomialTable
+        waferSampling = try c.decodeIfPresent(WaferSampling.self, forKey: .waferSampling) ?? .gammaBinomialTable
     }
 }
 
@@ -39,6 +60,17 @@ public enum LotSampling: String, Codable, Sendable, Hashable {
     /// One uniform per lot, inverted through the beta-binomial CDF tabulated once per step
     /// (`BetaBinomialTable`). Partial lots, and steps whose table would be impractical, use the two stages.
     case betaBinomialTable
+}
+
+/// How the good dies on a die type's wafers are drawn. Both give exactly the same distribution (per wafer, a
+/// gamma-mixed binomial); they differ in cost.
+public enum WaferSampling: String, Codable, Sendable, Hashable {
+    /// Two stages per wafer, as the model is written: defect density ~ Gamma, then good dies ~ Binomial.
+    case gammaThenBinomial
+    /// The exact law of one wafer's good dies, tabulated once per die type and defect density
+    /// (`GoodDiesPerWafer`), and its sums over 2, 4, … wafers (`WaferDieTable`): one uniform per binary digit of
+    /// the wafer count. Falls back to the two stages when the law would be impractical to tabulate.
+    case gammaBinomialTable
 }
 
 /// One planning period.

@@ -1,0 +1,171 @@
+/// Exact sums of many independent draws from one discrete law, by inversion of tabulated laws of the sum of
+/// 1, 2, 4, …, 2^K draws (the law convolved with itself by repeated squaring).
+///
+/// A sum of m draws is ⌊m / 2^K⌋ draws from the top table plus one draw from table b for every binary digit b
+/// of m mod 2^K: e.g. 104 lots with K = 6 are 64 + 32 + 8, three table draws instead of 104. The result has
+/// exactly the law of the sum (up to the ~1e-15 rounding of the tabulated CDFs and the tails below 1e-17 that
+/// no 53-bit uniform can reach).
+///
+/// The tables are packed into one block of memory read through raw pointers, so a draw costs no reference
+/// counting (the sums run inside the trial kernel's innermost loops).
+public struct SumTableLadder: Sendable {
+    /// levels[b]: the law of the sum of 2^b draws.
+    public let levels: [InversionTable]
+    @usableFromInline let packed: PackedInversionTables
+
+    /// Draws per top-level table entry: 2^K.
+    public var topCount: Int { 1 << (levels.count - 1) }
+
+    /// Tables for sums of up to `maxCount` draws from `law`: squares while 2^(b+1) ≤ `maxCount`, each sum table
+    /// has at most `maxEntries` values, and the convolutions together cost at most `maxWork` multiply-adds (about
+    /// 30 ms). Nil when the single-draw table would have more than 200,000 entries.
+    public init?(law: DiscreteLaw, maxCount: Int, maxEntries: Int = 32_768, maxWork: Double = 6e7) {
+        guard let first = InversionTable(law: law) else { return nil }
+        var tables = [first]
+        var current = law.trimmed(tailMass: 1e-18)
+        var work = 0.0
+        while 2 << (tables.count - 1) <= maxCount {
+            let n = Double(current.probabilities.count)
+            work += n * n
+            guard work <= maxWork, 2 * current.probabilities.count - 1 <= 2 * maxEntries else { break }
+            let next = current.convolved(with: current)
+            guard let table = InversionTable(law: next, maxEntries: maxEntries) else { break }
+            tables.append(table)
+            current = next
+        }
+        levels = tables
+        packed = PackedInversionTables(tables)
+    }
+
+    /// Per lane, the sum of `count[lane]` draws (whole numbers ≥ 0). One vector of uniforms per top-level draw
+    /// index (lanes without a draw there ignore theirs), then one per binary digit that any lane needs; so the
+    /// stream used depends on the counts only.
+    @inlinable
+    public func sum(count: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        withExtendedLifetime(packed) {
+            let p = packed
+            let k = p.levelCount - 1
+            let top = Double(1 << k)
+            let q = VectorMath.floor(count * (1.0 / top))
+            let rest = count - q * top
+            var l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0
+            // Top level: one vector of uniforms per draw index up to the largest lane count.
+            let f0 = q[0], f1 = q[1], f2 = q[2], f3 = q[3]
+            let most = q.max()
+            var j = 0.0
+            while j < most {
+                let u = rng.uniform()
+                if j < f0 { l0 += p.draw(level: k, u[0]) }
+                if j < f1 { l1 += p.draw(level: k, u[1]) }
+                if j < f2 { l2 += p.draw(level: k, u[2]) }
+                if j < f3 { l3 += p.draw(level: k, u[3]) }
+                j += 1
+            }
+            let r0 = Int(rest[0]), r1 = Int(rest[1]), r2 = Int(rest[2]), r3 = Int(rest[3])
+            let needed = r0 | r1 | r2 | r3
+            var b = k - 1
+            while b >= 0 {
+                if (needed >> b) & 1 != 0 {
+                    let u = rng.uniform()
+                    if (r0 >> b) & 1 != 0 { l0 += p.draw(level: b, u[0]) }
+                    if (r1 >> b) & 1 != 0 { l1 += p.draw(level: b, u[1]) }
+                    if (r2 >> b) & 1 != 0 { l2 += p.draw(level: b, u[2]) }
+                    if (r3 >> b) & 1 != 0 { l3 += p.draw(level: b, u[3]) }
+                }
+                b -= 1
+            }
+            return SIMD4(l0, l1, l2, l3)
+        }
+    }
+
+    /// The sum of `count` draws in every lane (the same whole number for all four, e.g. a die type's wafers
+    /// in a period).
+    @inlinable
+    public func sum(count: Int, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        withExtendedLifetime(packed) {
+            let p = packed
+            let k = p.levelCount - 1
+            var l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0
+            var j = count >> k
+            while j > 0 {
+                let u = rng.uniform()
+                l0 += p.draw(level: k, u[0]); l1 += p.draw(level: k, u[1])
+                l2 += p.draw(level: k, u[2]); l3 += p.draw(level: k, u[3])
+                j -= 1
+            }
+            let rest = count & ((1 << k) - 1)
+            var b = k - 1
+            while b >= 0 {
+                if (rest >> b) & 1 != 0 {
+                    let u = rng.uniform()
+                    l0 += p.draw(level: b, u[0]); l1 += p.draw(level: b, u[1])
+                    l2 += p.draw(level: b, u[2]); l3 += p.draw(level: b, u[3])
+                }
+                b -= 1
+            }
+            return SIMD4(l0, l1, l2, l3)
+        }
+    }
+}
+
+/// The CDFs and guide tables of several `InversionTable`s in one immutable block of memory, read through raw
+/// pointers (no reference counting per draw). Written once in `init`, never mutated, freed in `deinit`: safe to
+/// share between threads.
+@usableFromInline
+final class PackedInversionTables: @unchecked Sendable {
+    /// Per level: offset (value of entry 0), CDF start, guide start, guide count (as Double).
+    @usableFromInline let offsets: UnsafeMutablePointer<Double>
+    @usableFromInline let cdfStarts: UnsafeMutablePointer<UnsafePointer<Double>>
+    @usableFromInline let guideStarts: UnsafeMutablePointer<UnsafePointer<Int32>>
+    @usableFromInline let guideCounts: UnsafeMutablePointer<Double>
+    @usableFromInline let levelCount: Int
+    private let cdfStorage: UnsafeMutablePointer<Double>
+    private let guideStorage: UnsafeMutablePointer<Int32>
+
+    init(_ tables: [InversionTable]) {
+        levelCount = tables.count
+        let cdfTotal = tables.reduce(0) { $0 + $1.cdf.count }
+        let guideTotal = tables.reduce(0) { $0 + $1.guide.count }
+        cdfStorage = .allocate(capacity: cdfTotal)
+        guideStorage = .allocate(capacity: guideTotal)
+        offsets = .allocate(capacity: tables.count)
+        cdfStarts = .allocate(capacity: tables.count)
+        guideStarts = .allocate(capacity: tables.count)
+        guideCounts = .allocate(capacity: tables.count)
+        var c = 0, g = 0
+        for (i, table) in tables.enumerated() {
+            (cdfStorage + c).initialize(from: table.cdf, count: table.cdf.count)
+            (guideStorage + g).initialize(from: table.guide, count: table.guide.count)
+            offsets[i] = table.offset
+            cdfStarts[i] = UnsafePointer(cdfStorage + c)
+            guideStarts[i] = UnsafePointer(guideStorage + g)
+            guideCounts[i] = Double(table.guide.count)
+            c += table.cdf.count
+            g += table.guide.count
+        }
+    }
+
+    deinit {
+        cdfStorage.deallocate()
+        guideStorage.deallocate()
+        offsets.deallocate()
+        cdfStarts.deallocate()
+        guideStarts.deallocate()
+        guideCounts.deallocate()
+    }
+
+    /// The value of table `level` for the uniform `u` in [0, 1) (see `InversionTable.invert`).
+    @inlinable @inline(__always)
+    func draw(level: Int, _ u: Double) -> Double {
+        let c = cdfStarts[level]
+        let start = Int(guideStarts[level][Int(u * guideCounts[level])])
+        var k = start
+        if c[start &+ 3] <= u {
+            k = start &+ 3
+            while c[k] <= u { k &+= 1 }
+        } else {
+            k = start &+ (c[start] <= u ? 1 : 0) &+ (c[start &+ 1] <= u ? 1 : 0) &+ (c[start &+ 2] <= u ? 1 : 0)
+        }
+        return offsets[level] + Double(k)
+    }
+}
