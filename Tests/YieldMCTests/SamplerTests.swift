@@ -176,6 +176,27 @@ struct BetaBinomialTableTests {
         #expect(Swift.abs(mean - 80) < 1e-6, "tabulated mean \(mean)")
     }
 
+    @Test("partial lots (0, 1, 237, 1000 units): inversion χ² against the exact beta-binomial pmf of each size")
+    func partialLotChiSquare() throws {
+        // Lot 1000, mean 0.97, c = 300 (a = 291, b = 9): a partial lot of r units loses BetaBinomial(r, 9, 291),
+        // mean 0.03·r (7.11 for r = 237, 30 for r = 1000).
+        let table = try #require(BetaBinomialTable(lotSize: 1000, meanYield: 0.97, concentration: 300))
+        let sizes = [0, 1, 237, 1000]
+        var counts: [[Int: Int]] = Array(repeating: [:], count: 4)
+        var g = Xoshiro256x4(seed: 53, block: 0)
+        let rounds = 20_000
+        for _ in 0..<rounds {
+            let lost = table.partialLotLosses(units: SIMD4(0, 1, 237, 1000), rng: &g)
+            for lane in 0..<4 { counts[lane][Int(lost[lane]), default: 0] += 1 }
+        }
+        #expect(counts[0] == [0: rounds])
+        for lane in 1..<4 {
+            let r = sizes[lane]
+            let (chi2, dof) = chiSquare(counts: counts[lane], total: rounds, pmf: Self.pmf(n: r, a: 291, b: 9), support: 0...r)
+            #expect(chi2 < chiSquareBound(dof: dof), "r = \(r): χ² = \(chi2) on \(dof) dof")
+        }
+    }
+
     @Test("two-stage draws (beta then binomial per lot) have the same mean losses: n(1 − mean) within 5 SE")
     func twoStageMatchesTableMean() {
         // Lot 1000, mean 0.97, c = 300: E[losses] = 30; Var = n p q (a+b+n)/(a+b+1) = 1000·0.03·0.97·1300/301 = 125.7.

@@ -266,8 +266,8 @@ func sampleLots(
     return good
 }
 
-/// Good units out of a step entered by `units` (per lane) using the beta-binomial loss table for every full lot
-/// (one vector of uniforms per lot index, lanes looked up one by one) and the two-stage draw for the partial lot.
+/// Good units out of a step entered by `units` (per lane) using the beta-binomial loss tables for the full lots
+/// (one search per binary digit of a lane's full-lot count) and the beta-binomial inversion for the partial lot.
 @inline(__always)
 func sampleLots(
     units: SIMD4<Double>, table: BetaBinomialTable, meanYield: Double, concentration: Double, rng: inout Xoshiro256x4
@@ -280,8 +280,7 @@ func sampleLots(
     let lost = table.totalLosses(lots: full, rng: &rng)
     var good = units - remainder - lost
     if any(remainder .> 0) {
-        let y = rng.beta(BetaShape(mean: meanYield, concentration: concentration))
-        good += rng.binomial(count: remainder, probability: y)
+        good += remainder - table.partialLotLosses(units: remainder, rng: &rng)
     }
     return good
 }
