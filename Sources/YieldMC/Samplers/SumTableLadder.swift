@@ -66,11 +66,13 @@ public struct SumTableLadder: Sendable {
             var b = k - 1
             while b >= 0 {
                 if (needed >> b) & 1 != 0 {
+                    // Every lane looks up and keeps its draw only if its digit b is 1: the digits vary from trial
+                    // to trial, and branching on them mispredicts about half the time.
                     let u = rng.uniform()
-                    if (r0 >> b) & 1 != 0 { l0 += p.draw(level: b, u[0]) }
-                    if (r1 >> b) & 1 != 0 { l1 += p.draw(level: b, u[1]) }
-                    if (r2 >> b) & 1 != 0 { l2 += p.draw(level: b, u[2]) }
-                    if (r3 >> b) & 1 != 0 { l3 += p.draw(level: b, u[3]) }
+                    l0 += p.draw(level: b, u[0]) * Double((r0 >> b) & 1)
+                    l1 += p.draw(level: b, u[1]) * Double((r1 >> b) & 1)
+                    l2 += p.draw(level: b, u[2]) * Double((r2 >> b) & 1)
+                    l3 += p.draw(level: b, u[3]) * Double((r3 >> b) & 1)
                 }
                 b -= 1
             }
