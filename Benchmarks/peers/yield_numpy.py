@@ -418,6 +418,13 @@ def sampler_rates(seconds, repeats):
         ("poisson(2.0)", lambda: rng.poisson(2.0, size=n)),
         ("poisson(50.0)", lambda: rng.poisson(50.0, size=n)),
     ]
+    wafer = wafer_ladder(609, 0.2, 2.0, 200)
+    cases += [
+        ("wafer good dies, table (1 wafer)",
+         lambda: wafer[0][0] + np.searchsorted(wafer[0][1], rng.random(n), side="right")),
+        ("good dies of 200 wafers, ladder", lambda: ladder_sum_same(rng, n, 200, wafer)),
+        ("partial lot of 500, BetaBinomial(500,9,291)", lambda: 500 - rng.binomial(500, rng.beta(291, 9, n))),
+    ]
     out = {}
     for name, f in cases:
         f()

@@ -100,6 +100,22 @@ enum SamplerBench {
             let count = SIMD4<Double>(repeating: 20), p = SIMD4<Double>(repeating: 0.9)
             for i in 0..<n { b[i] = rng.binomial(count: count, probability: p) }
         }))
+        // Exact tables (the estimator's defaults). numpy gets the same tables and inverts them with searchsorted.
+        if let wafer = WaferDieTable(grossDies: 609, areaTimesMeanDefects: 0.2, alpha: 2, maxWafers: 200) {
+            out.append(("wafer good dies, table (1 wafer)", measure("wafer good dies, table (1 wafer)", seconds: seconds, repeats: repeats) { rng, b, n in
+                for i in 0..<n { b[i] = wafer.goodDies(wafers: 1, rng: &rng) }
+            }))
+            out.append(("good dies of 200 wafers, ladder", measure("good dies of 200 wafers, ladder", seconds: seconds, repeats: repeats) { rng, b, n in
+                for i in 0..<n { b[i] = wafer.goodDies(wafers: 200, rng: &rng) }
+            }))
+        }
+        if let lots = BetaBinomialTable(lotSize: 1000, meanYield: 0.97, concentration: 300) {
+            // numpy draws a partial lot its own way: beta then binomial.
+            out.append(("partial lot of 500, BetaBinomial(500,9,291)", measure("partial lot of 500, BetaBinomial(500,9,291)", seconds: seconds, repeats: repeats) { rng, b, n in
+                let units = SIMD4<Double>(repeating: 500)
+                for i in 0..<n { b[i] = lots.partialLotLosses(units: units, rng: &rng) }
+            }))
+        }
         for lambda in [0.3, 2.0, 50.0] {
             out.append(("poisson(\(lambda))", measure("poisson(\(lambda))", seconds: seconds, repeats: repeats) { rng, b, n in
                 let lam = SIMD4<Double>(repeating: lambda)
