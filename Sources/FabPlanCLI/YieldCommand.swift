@@ -2,7 +2,8 @@ import ArgumentParser
 import FabPlan
 import Foundation
 
-/// `fabplan yield MODEL [--plan PLAN.json] [--trials N | --precision E] [--seed S] [--threads T] [--format table|json]`:
+/// `fabplan yield MODEL [--plan PLAN.json] [--trials N | --precision E] [--seed S] [--threads T] [--format table|json]
+/// [--sampling tables|two-stage]`:
 /// Monte Carlo estimate of good output, route yield, the chance of meeting demand and the binding stations.
 struct YieldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,10 @@ struct YieldCommand: ParsableCommand {
             yields and binomial good units at each step, random tool up hours from MTBF/MTTR, demand noise. \
             Without --plan, starts are demand / nominal route yield, split evenly over a product's sites. \
             PLAN.json: {"starts":[{"product":..,"site":..,"period":..,"units":..}]} (optional "tools" and "wafers"; \
-            see docs/yield-model.md). Results are bit-identical for any --threads with the same --seed.
+            see docs/yield-model.md). Results are bit-identical for any --threads with the same --seed. \
+            --sampling tables (default) draws wafers' good dies and full lots' losses from their exact laws, \
+            tabulated once; two-stage draws gamma then binomial per wafer and beta then binomial per lot: the same \
+            distribution, slower.
             """)
 
     @Argument(help: "Line model file.")
@@ -43,7 +47,15 @@ struct YieldCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @Option(help: "How wafers and lots are drawn: tables (exact tabulated laws, fast) or two-stage (as the model is written).")
+    var sampling: Sampling = .tables
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    enum Sampling: String, ExpressibleByArgument, CaseIterable {
+        case tables
+        case twoStage = "two-stage"
+    }
 
     func validate() throws {
         if trials != nil && precision != nil { throw ValidationError("give --trials or --precision, not both") }
@@ -71,11 +83,15 @@ struct YieldCommand: ParsableCommand {
                 throw YieldCommandError("\(plan): not a valid plan JSON (\(describe(error)))")
             }
         }
-        let input: YieldInput
+        var input: YieldInput
         do {
             input = try YieldInput(model: lineModel, plan: starts, unitsPerLot: lotSize)
         } catch {
             throw YieldCommandError("\(plan ?? model): \(error)")
+        }
+        if sampling == .twoStage {
+            input.lotSampling = .betaThenBinomial
+            input.waferSampling = .gammaThenBinomial
         }
         let estimator: YieldEstimator
         do {

@@ -45,6 +45,29 @@ import Testing
         #expect(again.stdout == r.stdout)
     }
 
+    @Test("--sampling tables and two-stage: mean die yield of 100 wafers = the NB formula 1.1^−2 within 5 SE")
+    func yieldSamplingModesAgreeWithTheClosedForm() throws {
+        // Fixtures/yield/small-fab.yaml: A = 1 cm², D0 = 0.2, α = 2: (1 + 0.1)^−2 = 0.826446 (100 wafers per
+        // period: below the aggregate threshold, so each mode draws every wafer's law).
+        for mode in ["tables", "two-stage"] {
+            let r = try CLIRunner.run(["yield", "Fixtures/yield/small-fab.yaml", "--trials", "2048", "--seed", "3",
+                                       "--sampling", mode, "--format", "json"])
+            #expect(r.status == 0, "\(mode): \(r.stderr)")
+            let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let dies = try #require(o["dieYields"] as? [[String: Any]])
+            #expect(dies.count == 2)
+            for die in dies {
+                #expect(abs((die["negativeBinomialYield"] as? Double ?? 0) - 0.826446) < 1e-6)
+                let y = try #require(die["dieYield"] as? [String: Any])
+                let mean = try #require(y["mean"] as? Double), se = try #require(y["standardError"] as? Double)
+                #expect(se > 0 && abs(mean - 1 / 1.21) < 5 * se, "\(mode): \(mean) ± \(se)")
+            }
+        }
+        let bad = try CLIRunner.run(["yield", "Fixtures/yield/small-fab.yaml", "--sampling", "fast"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("sampling"))
+    }
+
     @Test func yieldRefusesBadOptions() throws {
         let r = try CLIRunner.run(["yield", "Fixtures/planner/one-station-one-product.yaml", "--trials", "0"])
         #expect(r.status != 0)
