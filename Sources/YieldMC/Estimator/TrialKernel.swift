@@ -280,7 +280,12 @@ func sampleLots(
     let lost = table.totalLosses(lots: full, rng: &rng)
     var good = units - remainder - lost
     if any(remainder .> 0) {
-        good += remainder - table.partialLotLosses(units: remainder, rng: &rng)
+        if table.hasPartialLotTable {
+            good += remainder - table.partialLotLosses(units: remainder, rng: &rng)
+        } else {
+            let y = rng.beta(BetaShape(mean: meanYield, concentration: concentration))
+            good += rng.binomial(count: remainder, probability: y)
+        }
     }
     return good
 }

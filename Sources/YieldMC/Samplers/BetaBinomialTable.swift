@@ -18,8 +18,9 @@ public struct BetaBinomialTable: Sendable {
     /// Beta parameters of the good fraction (a) and of the loss fraction (b).
     @usableFromInline let a: Double
     @usableFromInline let b: Double
-    /// ln P(no loss in r units) = Σ_{i<r} ln((a+i)/(a+b+i)) for r = 0 … L: where the partial lot's inversion starts.
-    @usableFromInline let logNoLoss: [Double]
+    /// Per partial-lot size r = 0 … L: (mode m, P(m), P(X ≤ m), 0) of BetaBinomial(r, b, a), where the partial
+    /// lot's inversion starts; empty when too costly to tabulate (then the partial lot is drawn in two stages).
+    @usableFromInline let partialStart: [SIMD4<Double>]
 
     /// A table for lots of `lotSize` units with mean step yield `meanYield` and beta concentration
     /// `concentration`, or nil if it would be impractical (P(0) underflows or one lot has more than 200,000 values);
@@ -58,7 +59,32 @@ public struct BetaBinomialTable: Sendable {
         self.ladder = ladder
         self.a = a
         self.b = b
-        self.logNoLoss = logNoLoss
+        self.partialStart = Self.partialStarts(a: a, b: b, lotSize: Int(n), logNoLoss: logNoLoss)
+    }
+
+    /// The mode of each partial lot's losses and the pmf and CDF there, by the pmf recursion from
+    /// P(0) = exp(logNoLoss[r]) (at most 2·10⁷ steps in all, else empty).
+    static func partialStarts(a: Double, b: Double, lotSize: Int, logNoLoss: [Double]) -> [SIMD4<Double>] {
+        var starts: [SIMD4<Double>] = []
+        starts.reserveCapacity(lotSize + 1)
+        var work = 0
+        for r in 0...lotSize {
+            let n = Double(r)
+            var p = VectorMath.exp(logNoLoss[r])
+            var cdf = p
+            var k = 0.0
+            while k < n {
+                let ratio = ((n - k) * (b + k)) / ((k + 1) * (a + n - k - 1))
+                if !(ratio > 1) { break }
+                p *= ratio
+                cdf += p
+                k += 1
+            }
+            work += Int(k) + 1
+            if work > 20_000_000 { return [] }
+            starts.append(SIMD4(k, p, cdf, 0))
+        }
+        return starts
     }
 
     /// Units lost in one full lot, for a uniform `u` in [0, 1).
@@ -66,29 +92,45 @@ public struct BetaBinomialTable: Sendable {
     public func losses(uniform u: Double) -> Double { single.value(uniform: u) }
 
     /// Units lost in a partial lot of `units` units per lane (whole numbers, 0 … L), with the same lot yield law:
-    /// BetaBinomial(r, b, a), by sequential-search inversion from P(0) (tabulated per r) with the pmf recursion
-    /// P(k+1) = P(k)·(r−k)(b+k) / ((k+1)(a+r−k−1)); one uniform per lane, about mean-losses + 1 steps. Exact up to
-    /// rounding, like the two-stage draw "yield ~ Beta(a, b), good ~ Binomial(r, yield)" it replaces.
+    /// BetaBinomial(r, b, a), by inversion with one uniform per lane: the search starts at the mode m (tabulated per
+    /// r with P(m) and P(X ≤ m)) and walks up (P(k+1) = P(k)·(r−k)(b+k) / ((k+1)(a+r−k−1))) or down
+    /// (P(k−1) = P(k)·k(a+r−k) / ((r−k+1)(b+k−1))), about one step per unit of |X − m|. Exact up to rounding, like
+    /// the two-stage draw "yield ~ Beta(a, b), good ~ Binomial(r, yield)" it replaces. Callers check
+    /// `hasPartialLotTable` first.
     @inlinable
     public func partialLotLosses(units r: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
-        let start = logNoLoss.withUnsafeBufferPointer { t in
-            SIMD4(t[Int(r[0])], t[Int(r[1])], t[Int(r[2])], t[Int(r[3])])
+        let (mode, pMode, cdfMode) = partialStart.withUnsafeBufferPointer { t in
+            let s0 = t[Int(r[0])], s1 = t[Int(r[1])], s2 = t[Int(r[2])], s3 = t[Int(r[3])]
+            return (SIMD4(s0[0], s1[0], s2[0], s3[0]), SIMD4(s0[1], s1[1], s2[1], s3[1]), SIMD4(s0[2], s1[2], s2[2], s3[2]))
         }
-        var p = VectorMath.exp(start)
-        var cdf = p
-        var k = SIMD4<Double>.zero
         let u = rng.uniform()
-        var active = (u .>= cdf) .& (r .> 0)
-        while any(active) {
-            // The ratio does not depend on p, so the division runs beside the multiply chain.
-            let ratio = ((r - k) * (b + k)) / ((k + 1) * (a + r - k - 1))
-            p = p * ratio
-            k = k.replacing(with: k + 1, where: active)
-            cdf = cdf + p
-            active = active .& (u .>= cdf) .& (k .< r)
+        var k = mode, p = pMode, cdf = cdfMode
+        // Smallest k with P(X ≤ k) > u: up while u ≥ cdf, down while u < P(X ≤ k − 1) = cdf − P(k).
+        var up = (u .>= cdf) .& (k .< r)
+        var down = (u .< cdf - p) .& (k .> 0)
+        while any(up .| down) {
+            // One division per step: P(k+1)/P(k) in lanes going up, P(k−1)/P(k) in lanes going down. The ratio
+            // does not depend on p, so the division runs beside the multiply chain.
+            let left: SIMD4<Double> = r - k
+            let upNumerator: SIMD4<Double> = left * (b + k)
+            let upDenominator: SIMD4<Double> = (k + 1) * (a + left - 1)
+            let downNumerator: SIMD4<Double> = k * (a + left)
+            let downDenominator: SIMD4<Double> = (left + 1) * (b + k - 1)
+            let numerator = upNumerator.replacing(with: downNumerator, where: down)
+            let denominator = upDenominator.replacing(with: downDenominator, where: down)
+            let pNext = p * (numerator / denominator)
+            let moving = up .| down
+            cdf = cdf.replacing(with: cdf + pNext, where: up).replacing(with: cdf - p, where: down)
+            p = p.replacing(with: pNext, where: moving)
+            k = k.replacing(with: k + 1, where: up).replacing(with: k - 1, where: down)
+            up = up .& (u .>= cdf) .& (k .< r)
+            down = down .& (u .< cdf - p) .& (k .> 0)
         }
         return k
     }
+
+    /// Whether partial lots can be drawn by `partialLotLosses` (the per-size start table was affordable).
+    public var hasPartialLotTable: Bool { !partialStart.isEmpty }
 
     /// Total units lost over `lots` full lots per lane (whole numbers), through the ladder of sum tables.
     @inlinable
