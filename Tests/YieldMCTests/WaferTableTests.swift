@@ -131,6 +131,21 @@ struct WaferTableTests {
         }
     }
 
+    @Test("wafer tables: shared by equal parameters, none above 256 wafers, and none once the setup budget is spent")
+    func waferTableSelection() {
+        // Periods: 20 wafers at D0 0.2, 20 at D0 0.2 (same law: shared), 300 wafers (aggregate rule: no table),
+        // 20 at D0 0.3 (a new law).
+        let die = YieldDieType(name: "d", grossDiesPerWafer: 100, dieAreaSquareCentimetres: 1,
+                               defectDensityPerCm2: [0.2, 0.2, 0.2, 0.3], wafersPerPeriod: [20, 20, 300, 20])
+        let tables = CompiledModel.waferTables(dies: [die], periods: 4, alpha: 2)
+        #expect(tables.map { $0 != nil } == [true, true, false, true])
+        #expect(tables[0]?.ladder.packed === tables[1]?.ladder.packed)
+        #expect(tables[0]?.ladder.levels.count == 5)   // 1, 2, 4, 8, 16 wafers ≤ 20
+        // A budget of one multiply-add: the first law is built, then the budget is spent.
+        let capped = CompiledModel.waferTables(dies: [die], periods: 4, alpha: 2, setupWork: 1)
+        #expect(capped.map { $0 != nil } == [true, true, false, false])
+    }
+
     @Test("estimator: both wafer samplers give the closed-form mean and variance of a trial's good dies")
     func waferSamplersAgree() throws {
         // Models.dieOnly: 20 wafers × 100 dies, A·D0 = 0.5, α = 2, sort yield 1. m1 = 0.64, m2 = 1.5^−2 = 0.444444:

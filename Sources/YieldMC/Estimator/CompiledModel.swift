@@ -119,11 +119,14 @@ struct CompiledModel: Sendable {
     }
 
     /// The good-dies table of every die type and period whose wafers are sampled one by one (1 to 256 wafers, whole
-    /// gross dies, defects > 0); one table per distinct (gross dies, A·D0, α, ladder height), shared.
-    static func waferTables(dies: [YieldDieType], periods P: Int, alpha: Double) -> [WaferDieTable?] {
+    /// gross dies, defects > 0); one table per distinct (gross dies, A·D0, α, ladder height), shared. Building stops
+    /// once `setupWork` multiply-adds are spent (under a second; a model with very many distinct defect
+    /// densities): the remaining die types and periods draw gamma and binomial per wafer (same distribution).
+    static func waferTables(dies: [YieldDieType], periods P: Int, alpha: Double, setupWork: Double = 1e9) -> [WaferDieTable?] {
         struct Key: Hashable { var gross: Int; var ad: UInt64; var levels: Int }
         var cache: [Key: WaferDieTable?] = [:]
         var tables: [WaferDieTable?] = []
+        var spent = 0.0
         for die in dies {
             for t in 0..<P {
                 let wafers = die.wafersPerPeriod[t].rounded()
@@ -138,8 +141,10 @@ struct CompiledModel: Sendable {
                 while (2 << levels) <= Int(wafers) { levels += 1 }
                 let key = Key(gross: Int(gross), ad: ad.bitPattern, levels: levels)
                 if let known = cache[key] { tables.append(known); continue }
+                guard spent < setupWork else { tables.append(nil); continue }
                 let table = WaferDieTable(grossDies: Int(gross), areaTimesMeanDefects: ad, alpha: alpha,
                                           maxWafers: Int(wafers))
+                spent += table?.buildWork ?? 5e7
                 cache[key] = table
                 tables.append(table)
             }

@@ -13,6 +13,9 @@ public struct SumTableLadder: Sendable {
     public let levels: [InversionTable]
     @usableFromInline let packed: PackedInversionTables
 
+    /// Multiply-adds spent on the convolutions.
+    public let buildWork: Double
+
     /// Draws per top-level table entry: 2^K.
     public var topCount: Int { 1 << (levels.count - 1) }
 
@@ -35,6 +38,7 @@ public struct SumTableLadder: Sendable {
         }
         levels = tables
         packed = PackedInversionTables(tables)
+        buildWork = work
     }
 
     /// Per lane, the sum of `count[lane]` draws (whole numbers ≥ 0). One vector of uniforms per top-level draw

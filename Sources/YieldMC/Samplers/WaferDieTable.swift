@@ -17,6 +17,13 @@ public enum GoodDiesPerWafer {
     /// defects per wafer); the caller then draws gamma and binomial per wafer.
     public static func law(grossDies: Int, areaTimesMeanDefects ad: Double, alpha: Double,
                            maxWork: Double = 5e7) -> DiscreteLaw? {
+        var work = 0.0
+        return law(grossDies: grossDies, areaTimesMeanDefects: ad, alpha: alpha, maxWork: maxWork, work: &work)
+    }
+
+    /// As `law(grossDies:areaTimesMeanDefects:alpha:maxWork:)`, adding the multiply-adds spent to `work`.
+    static func law(grossDies: Int, areaTimesMeanDefects ad: Double, alpha: Double, maxWork: Double,
+                    work spent: inout Double) -> DiscreteLaw? {
         let g = grossDies
         guard g >= 1, ad > 0, alpha > 0, ad.isFinite, alpha.isFinite else { return nil }
         let gd = Double(g)
@@ -33,6 +40,7 @@ public enum GoodDiesPerWafer {
         var total = 0.0
         var n = 0.0
         var work = 0.0
+        defer { spent += work }
         while true {
             // Add P(N)·P_N(j) to P(good = G − j).
             for j in lo...hi { good[g - j] += weight * q[j] }
@@ -78,12 +86,17 @@ public enum GoodDiesPerWafer {
 public struct WaferDieTable: Sendable {
     /// The ladder of sum tables.
     public let ladder: SumTableLadder
+    /// Multiply-adds spent building the law and the ladder (the estimator caps its total per model).
+    public let buildWork: Double
 
     /// Tables for up to `maxWafers` wafers, or nil when the wafer law is impractical to compute.
     public init?(grossDies: Int, areaTimesMeanDefects ad: Double, alpha: Double, maxWafers: Int) {
-        guard let law = GoodDiesPerWafer.law(grossDies: grossDies, areaTimesMeanDefects: ad, alpha: alpha),
+        var work = 0.0
+        guard let law = GoodDiesPerWafer.law(grossDies: grossDies, areaTimesMeanDefects: ad, alpha: alpha,
+                                             maxWork: 5e7, work: &work),
               let ladder = SumTableLadder(law: law, maxCount: maxWafers) else { return nil }
         self.ladder = ladder
+        self.buildWork = work + ladder.buildWork
     }
 
     /// Good dies on `wafers` wafers, four independent trials.
