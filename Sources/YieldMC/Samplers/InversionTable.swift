@@ -4,7 +4,8 @@ public struct InversionTable: Sendable {
     public let offset: Double
     /// cdf[k] = P(X ≤ offset + k), followed by four padding entries equal to 1.
     @usableFromInline let cdf: [Double]
-    /// guide[i] = smallest k with cdf[k] ≥ i / guide.count (4 entries per CDF entry).
+    /// guide[i] = smallest k with cdf[k] ≥ i / guide.count (one entry per CDF entry: a search starts at most a few
+    /// entries before its answer, and the tables stay small enough for the caches).
     @usableFromInline let guide: [Int32]
 
     /// Number of tabulated values.
@@ -32,7 +33,7 @@ public struct InversionTable: Sendable {
         table[table.count - 1] = 1
         let entries = table.count
         table += [1, 1, 1, 1]   // the lookup reads up to 3 entries past its start without bounds checks
-        let m = Swift.max(4 * entries, 64)
+        let m = Swift.max(entries, 64)
         var guide = [Int32](repeating: 0, count: m)
         var j = 0
         for g in 0..<m {
