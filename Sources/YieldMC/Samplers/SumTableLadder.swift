@@ -160,7 +160,8 @@ final class PackedInversionTables: @unchecked Sendable {
         guideCounts.deallocate()
     }
 
-    /// The value of table `level` for the uniform `u` in [0, 1) (see `InversionTable.invert`).
+    /// The value of table `level` for the uniform `u` in [0, 1): `InversionTable.invert` on the packed copy, written
+    /// out on raw pointers (calling `invert` through buffer pointers measured ~12 % slower in the ladder bench).
     @inlinable @inline(__always)
     func draw(level: Int, _ u: Double) -> Double {
         let c = cdfStarts[level]
