@@ -27,20 +27,25 @@ extension CompiledModel {
     /// Runs trials `0..<trials` of block `block` (4 per SIMD group), every period per trial, into `acc`.
     func runBlock(_ block: Int, trials: Int, seed: UInt64, into acc: inout BlockAccumulator, scratch: inout KernelScratch) {
         var rng = Xoshiro256x4(seed: seed, block: UInt64(block))
-        var first = 0
-        while first < trials {
-            let valid = Swift.min(4, trials - first)
-            for t in 0..<periodCount {
-                simulatePeriod(t, rng: &rng, validLanes: valid, acc: &acc, scratch: &scratch)
+        acc.withRecorder { recorder in
+            var first = 0
+            while first < trials {
+                let valid = Swift.min(4, trials - first)
+                for t in 0..<periodCount {
+                    simulatePeriod(t, rng: &rng, validLanes: valid, recorder: recorder, scratch: &scratch)
+                }
+                first += 4
             }
-            first += 4
         }
+        acc.foldLanes()
         acc.trials += trials
     }
 
     /// One period of four trials: fab dies, die allocation, units through the routes, station capacity,
-    /// capacity-limited good output and demand.
-    func simulatePeriod(_ t: Int, rng: inout Xoshiro256x4, validLanes: Int, acc: inout BlockAccumulator, scratch: inout KernelScratch) {
+    /// capacity-limited good output and demand. Statistics go to `recorder` for lanes `0..<validLanes`.
+    func simulatePeriod(
+        _ t: Int, rng: inout Xoshiro256x4, validLanes: Int, recorder: StatisticsRecorder, scratch: inout KernelScratch
+    ) {
         let P = periodCount
         let sampling = variability.unitSampling
 
@@ -75,16 +80,20 @@ extension CompiledModel {
         }
 
         // 2. Starts, cut back in proportion when a die type is short.
+        let starts = sampling ? routeStartsRounded : routeStarts
         for r in 0..<routeCount {
             let d = routeDie[r]
             if d >= 0 {
-                let s = sampling ? routeStarts[r * P + t].rounded() : routeStarts[r * P + t]
-                scratch.diesNeeded[d] += SIMD4(repeating: s * routeDiesPerUnit[r])
+                scratch.diesNeeded[d] += SIMD4(repeating: starts[r * P + t] * routeDiesPerUnit[r])
             }
         }
+        let valid = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(validLanes))
+        scratch.started.withUnsafeMutableBufferPointer { started in
+        scratch.finished.withUnsafeMutableBufferPointer { finished in
+        scratch.load.withUnsafeMutableBufferPointer { stationLoad in
+        scratch.fraction.withUnsafeMutableBufferPointer { stationFraction in
         for r in 0..<routeCount {
-            let s = sampling ? routeStarts[r * P + t].rounded() : routeStarts[r * P + t]
-            var n = SIMD4<Double>(repeating: s)
+            var n = SIMD4<Double>(repeating: starts[r * P + t])
             let d = routeDie[r]
             if d >= 0 {
                 let need = scratch.diesNeeded[d]
@@ -95,15 +104,15 @@ extension CompiledModel {
                     n = n.replacing(with: cut, where: short)
                 }
             }
-            scratch.started[r] = n
+            started[r] = n
         }
 
         // 3. Units through each route's steps (yield flow, before capacity); station loads in tool seconds.
-        for s in 0..<stationCount { scratch.load[s] = .zero }
+        for s in 0..<stationCount { stationLoad[s] = .zero }
         for r in 0..<routeCount {
-            var n = scratch.started[r]
+            var n = started[r]
             for k in routeStepRange[r] {
-                scratch.load[stepStation[k]] += n * stepSeconds[k]
+                stationLoad[stepStation[k]] += n * stepSeconds[k]
                 let y = stepYield[k]
                 if !sampling {
                     n = n * y
@@ -126,38 +135,40 @@ extension CompiledModel {
                     n = rng.binomial(count: n, probability: SIMD4(repeating: y))
                 }
             }
-            scratch.finished[r] = n
+            finished[r] = n
         }
 
         // 4. Station capacity this period, and the fraction of the offered load it can process.
         let hours = hoursPerTool[t]
         for s in 0..<stationCount {
-            let toolCount = tools[s * P + t]
+            let st = s * P + t
+            let toolCount = tools[st]
             let calendar = toolCount * hours
             var up: SIMD4<Double>
             if variability.toolFailures && hasFailureModel[s] && calendar > 0 {
                 // Failures over the period ~ Poisson(tool-hours / (MTBF + MTTR)); each repair ~ Exp(MTTR),
-                // so total repair time | N ~ Gamma(N, MTTR).
-                let failures = rng.poisson(mean: SIMD4(repeating: calendar / (mtbf[s] + mttr[s])))
-                let down = rng.gamma(shape: failures) * mttr[s]
+                // so total repair time | N ~ Gamma(N, MTTR), N whole: an Erlang draw.
+                let table = failureTable[st]
+                let failures = table >= 0
+                    ? rng.poisson(table: table, of: failureCounts)
+                    : rng.poisson(mean: SIMD4(repeating: calendar / (mtbf[s] + mttr[s])))
+                let down = rng.erlang(count: failures) * mttr[s]
                 up = VectorMath.max(SIMD4(repeating: calendar) - down, .zero)
             } else {
                 up = SIMD4(repeating: calendar * availability[s])
             }
             let capacity = up * (utilizationCap[s] * 3600)
-            let load = scratch.load[s]
+            let load = stationLoad[s]
             let over = load .> capacity
             let fraction = SIMD4<Double>.one.replacing(with: capacity / load.replacing(with: 1, where: .!over), where: over)
-            scratch.fraction[s] = fraction
+            stationFraction[s] = fraction
             let used = VectorMath.min(load, capacity)
             let utilization = (used / capacity.replacing(with: 1, where: capacity .== 0))
                 .replacing(with: 0, where: capacity .== 0)
             let upPerTool = toolCount > 0 ? up / toolCount : .zero
-            for lane in 0..<validLanes {
-                if over[lane] { acc.counts[bindingIndex + s * P + t] += 1 }
-                acc.record(utilization[lane], metric: utilizationIndex + s * P + t, histogramMetric: nil)
-                acc.record(upPerTool[lane], metric: upHoursIndex + s * P + t, histogramMetric: nil)
-            }
+            recorder.count(over .& valid, at: bindingIndex + st)
+            recorder.record(utilization, valid: valid, metric: utilizationIndex + st)
+            recorder.record(upPerTool, valid: valid, metric: upHoursIndex + st)
         }
 
         // 5. Good output per product, route yield, demand.
@@ -167,35 +178,32 @@ extension CompiledModel {
             var finishedSum = SIMD4<Double>.zero
             for r in productRouteRange[p] {
                 var fraction = SIMD4<Double>.one
-                for i in routeStationRange[r] { fraction = VectorMath.min(fraction, scratch.fraction[routeStations[i]]) }
-                good += scratch.finished[r] * fraction
-                startedSum += scratch.started[r]
-                finishedSum += scratch.finished[r]
+                for i in routeStationRange[r] { fraction = VectorMath.min(fraction, stationFraction[routeStations[i]]) }
+                good += finished[r] * fraction
+                startedSum += started[r]
+                finishedSum += finished[r]
             }
-            let meanDemand = demand[p * P + t]
-            let cv = demandCV[p]
+            let pt = p * P + t
+            let meanDemand = demand[pt]
             var demandDraw = SIMD4<Double>(repeating: meanDemand)
-            if variability.demandNoise && cv > 0 && meanDemand > 0 {
-                let shape = 1 / (cv * cv)
-                demandDraw = rng.gamma(shape: shape) * (meanDemand / shape)
+            if variability.demandNoise && demandCV[p] > 0 && meanDemand > 0 {
+                let shape = demandShape[p]
+                demandDraw = rng.gamma(shape) * (meanDemand / shape.shape[0])
             }
             let met = good .>= demandDraw
             let shortfall = VectorMath.max(demandDraw - good, .zero)
-            let pt = p * P + t
-            for lane in 0..<validLanes {
-                acc.record(good[lane], metric: goodIndex + pt, histogramMetric: pt)
-                if startedSum[lane] > 0 {
-                    acc.record(finishedSum[lane] / startedSum[lane], metric: routeYieldIndex + pt, histogramMetric: productPeriods + pt)
-                }
-                acc.record(shortfall[lane], metric: shortfallIndex + pt, histogramMetric: nil)
-                if met[lane] { acc.counts[pt] += 1 }
-            }
+            recorder.record(good, valid: valid, metric: goodIndex + pt, histogram: pt)
+            recorder.record(finishedSum / startedSum, valid: valid .& (startedSum .> 0), metric: routeYieldIndex + pt,
+                            histogram: productPeriods + pt)
+            recorder.record(shortfall, valid: valid, metric: shortfallIndex + pt)
+            recorder.count(met .& valid, at: pt)
         }
+        }}}}
+
+        // 6. Die yields.
         for d in 0..<dieCount {
             let dt = d * P + t
-            for lane in 0..<validLanes {
-                acc.record(scratch.dieYield[d][lane], metric: dieYieldIndex + dt, histogramMetric: 2 * productPeriods + dt)
-            }
+            recorder.record(scratch.dieYield[d], valid: valid, metric: dieYieldIndex + dt, histogram: 2 * productPeriods + dt)
         }
     }
 }

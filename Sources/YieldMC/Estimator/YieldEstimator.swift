@@ -117,7 +117,12 @@ public struct YieldEstimator: Sendable {
         var acc = BlockAccumulator(model: det)
         var scratch = KernelScratch(model: det)
         var rng = Xoshiro256x4(seed: 0, block: 0)
-        for t in 0..<det.periodCount { det.simulatePeriod(t, rng: &rng, validLanes: 1, acc: &acc, scratch: &scratch) }
+        acc.withRecorder { recorder in
+            for t in 0..<det.periodCount {
+                det.simulatePeriod(t, rng: &rng, validLanes: 1, recorder: recorder, scratch: &scratch)
+            }
+        }
+        acc.foldLanes()
         return (0..<det.productCount).map { p in
             (0..<det.periodCount).map { t in acc.moments[det.goodIndex + p * det.periodCount + t].mean }
         }
