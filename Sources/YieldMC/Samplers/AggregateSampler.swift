@@ -24,7 +24,9 @@ func sampleAggregateLots(
     let variance = spread * (full * l * (c + lotSize) + remainder * (remainder + c))
     let mean = units * (1 - mu)
     let z = rng.normalPair().0
-    var lost = (mean + variance.squareRoot() * z).rounded(.toNearestOrEven)
+    // Round to nearest, ties to even, by the 1.5·2^52 magic number (what `.rounded(.toNearestOrEven)` gives for
+    // |x| < 2^51, without a `rint` call per lane).
+    var lost = (mean + variance.squareRoot() * z + VectorMath.roundingMagic) - VectorMath.roundingMagic
     lost = VectorMath.min(VectorMath.max(lost, .zero), units)
     return units - lost
 }

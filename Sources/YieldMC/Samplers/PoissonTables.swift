@@ -68,14 +68,16 @@ extension Xoshiro256x4 {
             var j = tables.first[i]
             // Lanes with u below cdf[first − 1] (probability < 1/4096 each) search from 0.
             if j > 0 && any(u .< SIMD4(repeating: tables.firstBound[i])) { j = 0 }
-            var k = SIMD4<Double>(repeating: Double(j))
+            // k counts in integer lanes (a true mask lane is −1), converted to double once at the end through the
+            // 2^52 exponent trick (exact for 0 ≤ k < 2^52).
+            var k = SIMD4<Int64>(repeating: Int64(j))
             while true {
                 let above = u .>= SIMD4(repeating: cdf[base &+ j])
                 if !any(above) { break }
-                k = k.replacing(with: k + 1, where: above)
+                k &-= unsafeBitCast(above, to: SIMD4<Int64>.self)
                 j &+= 1
             }
-            return k
+            return unsafeBitCast(k &+ SIMD4(repeating: 0x4330_0000_0000_0000), to: SIMD4<Double>.self) - 0x1p52
         }
     }
 }
