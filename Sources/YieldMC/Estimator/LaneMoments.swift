@@ -18,6 +18,16 @@ struct LaneMoments: Sendable {
     /// their state whatever `x` holds there, NaN included).
     @inline(__always)
     mutating func add(_ x: SIMD4<Double>, where valid: SIMDMask<SIMD4<Int64>>) {
+        if all(valid) {
+            // The usual case: the same operations without the blends (identical results).
+            count += 1
+            let delta = x - mean
+            mean += delta / count
+            m2 += delta * (x - mean)
+            minimum = minimum.replacing(with: x, where: x .< minimum)
+            maximum = maximum.replacing(with: x, where: x .> maximum)
+            return
+        }
         let n = count + SIMD4<Double>.one.replacing(with: 0, where: .!valid)
         let delta = x - mean
         let newMean = mean + delta / n.replacing(with: 1, where: .!valid)

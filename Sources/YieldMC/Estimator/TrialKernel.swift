@@ -109,6 +109,9 @@ extension CompiledModel {
 
         // 3. Units through each route's steps (yield flow, before capacity); station loads in tool seconds.
         for s in 0..<stationCount { stationLoad[s] = .zero }
+        // The second normal of a Box–Muller pair, kept for the next aggregated step of this period.
+        var spareNormal = SIMD4<Double>.zero
+        var haveSpareNormal = false
         for r in 0..<routeCount {
             var n = started[r]
             for k in routeStepRange[r] {
@@ -121,8 +124,15 @@ extension CompiledModel {
                     // sample every lot (a mixed group computes both and keeps each lane's own).
                     let big = n .> unitsPerLot * aggregateThresholdLots
                     if any(big) {
+                        let z: SIMD4<Double>
+                        if haveSpareNormal {
+                            z = spareNormal
+                        } else {
+                            (z, spareNormal) = rng.normalPair()
+                        }
+                        haveSpareNormal.toggle()
                         var out = sampleAggregateLots(units: n, meanYield: y, concentration: stepConcentration[k],
-                                                      unitsPerLot: unitsPerLot, rng: &rng)
+                                                      unitsPerLot: unitsPerLot, normal: z)
                         if !all(big) {
                             let perLot = sampleDispersedStep(k, units: n.replacing(with: 0, where: big), rng: &rng)
                             out = out.replacing(with: perLot, where: .!big)

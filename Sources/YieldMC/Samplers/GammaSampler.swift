@@ -118,8 +118,11 @@ extension Xoshiro256x4 {
         let rounds = Int(most)
         var i = 0
         while i < rounds {
-            let u = uniformOpenZero()
-            product *= u.replacing(with: 1, where: n .<= SIMD4(repeating: Double(i)))
+            // A lane past its count keeps multiplying by exactly 1: its 52 mantissa bits are masked to 0, and
+            // 2 − 1.0 = 1 (one AND instead of a blend). Active lanes get uniformOpenZero() unchanged.
+            let active = unsafeBitCast(n .> SIMD4(repeating: Double(i)), to: SIMD4<UInt64>.self)
+            let bits = (next() &>> 12) & active
+            product *= 2.0 - unsafeBitCast(bits | SIMD4(repeating: 0x3FF0_0000_0000_0000), to: SIMD4<Double>.self)
             i &+= 1
             if i & 15 == 0 && i < rounds {
                 logSum += VectorMath.log(product)
