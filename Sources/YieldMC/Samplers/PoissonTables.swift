@@ -45,15 +45,21 @@ struct PoissonTables: Sendable {
         }
         cdf[cdf.count - 1] = 1
         var f = 0
+        let entries = cdf.count - base
+        cdf.append(1)   // padding: the search reads pairs of entries, up to one past the last
         while cdf[base + f] < Self.skipBelow { f += 1 }
         start.append(base)
         first.append(f)
         firstBound.append(f > 0 ? cdf[base + f - 1] : 0)
+        counts.append(entries)
         return start.count - 1
     }
 
-    /// Entries of table `i` (values 0 ..< count).
-    func count(_ i: Int) -> Int { (i + 1 < start.count ? start[i + 1] : cdf.count) - start[i] }
+    /// Entries of each table (values 0 ..< count; the padding entry after them is not counted).
+    private(set) var counts: [Int] = []
+
+    /// Entries of table `i`.
+    func count(_ i: Int) -> Int { counts[i] }
 }
 
 extension Xoshiro256x4 {
@@ -70,12 +76,15 @@ extension Xoshiro256x4 {
             if j > 0 && any(u .< SIMD4(repeating: tables.firstBound[i])) { j = 0 }
             // k counts in integer lanes (a true mask lane is −1), converted to double once at the end through the
             // 2^52 exponent trick (exact for 0 ≤ k < 2^52).
+            // Two entries per step: u ≥ cdf[j + 1] implies u ≥ cdf[j] (the CDF is monotone), so the loop can stop
+            // once no lane is at or above cdf[j + 1]; the padding 1 after each table keeps j + 1 in range.
             var k = SIMD4<Int64>(repeating: Int64(j))
             while true {
-                let above = u .>= SIMD4(repeating: cdf[base &+ j])
-                if !any(above) { break }
-                k &-= unsafeBitCast(above, to: SIMD4<Int64>.self)
-                j &+= 1
+                let above0 = u .>= SIMD4(repeating: cdf[base &+ j])
+                let above1 = u .>= SIMD4(repeating: cdf[base &+ j &+ 1])
+                k &-= unsafeBitCast(above0, to: SIMD4<Int64>.self) &+ unsafeBitCast(above1, to: SIMD4<Int64>.self)
+                if !any(above1) { break }
+                j &+= 2
             }
             return unsafeBitCast(k &+ SIMD4(repeating: 0x4330_0000_0000_0000), to: SIMD4<Double>.self) - 0x1p52
         }
