@@ -210,19 +210,20 @@ extension Xoshiro256x4 {
         let u = uniform()
         var px = qn
         var cdf = qn
-        var k = SIMD4<Double>.zero
+        var k = SIMD4<Int64>.zero
         var active = lanes .& (u .> cdf)
         // Every active lane is at the same k, so 1/k is one scalar division per step, not a vector one.
+        // px and cdf run on in finished lanes too (no blends): those lanes never become active again, and their k
+        // is the number of steps they took (counted in integer lanes, a true mask lane being −1).
         var step = 0.0
         while any(active) {
             step += 1
-            let next = px * ((n - (step - 1)) * (1.0 / step)) * ratio
-            k = k.replacing(with: SIMD4(repeating: step), where: active)
-            px = px.replacing(with: next, where: active)
-            cdf = cdf.replacing(with: cdf + px, where: active)
-            active = active .& (u .> cdf) .& (k .< bound)
+            px = px * ((n - (step - 1)) * (1.0 / step)) * ratio
+            cdf = cdf + px
+            k &-= unsafeBitCast(active, to: SIMD4<Int64>.self)
+            active = active .& (u .> cdf) .& (SIMD4(repeating: step) .< bound)
         }
-        return k
+        return unsafeBitCast(k &+ SIMD4(repeating: 0x4330_0000_0000_0000), to: SIMD4<Double>.self) - 0x1p52
     }
 }
 
