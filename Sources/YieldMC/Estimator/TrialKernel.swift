@@ -4,10 +4,9 @@ import Foundation
 struct KernelScratch {
     var diesAvailable: [SIMD4<Double>]
     var diesNeeded: [SIMD4<Double>]
-    var started: [SIMD4<Double>]
-    var finished: [SIMD4<Double>]
-    var load: [SIMD4<Double>]
-    var fraction: [SIMD4<Double>]
+    /// Units started and finished per route, then load (tool seconds) and throughput fraction per station, in one
+    /// array: [started 0..<R | finished 0..<R | load 0..<S | fraction 0..<S] (see `FlowVectors`).
+    var flow: [SIMD4<Double>]
     var dieYield: [SIMD4<Double>]
     /// Per-wafer yields p = e^(−A·D) of one die type and period (one vector per wafer).
     var waferYields: [SIMD4<Double>] = []
@@ -16,10 +15,22 @@ struct KernelScratch {
         diesAvailable = Array(repeating: .zero, count: model.dieCount)
         diesNeeded = Array(repeating: .zero, count: model.dieCount)
         dieYield = Array(repeating: .zero, count: model.dieCount)
-        started = Array(repeating: .zero, count: model.routeCount)
-        finished = Array(repeating: .zero, count: model.routeCount)
-        load = Array(repeating: .zero, count: model.stationCount)
-        fraction = Array(repeating: .one, count: model.stationCount)
+        flow = Array(repeating: .zero, count: 2 * model.routeCount + 2 * model.stationCount)
+    }
+}
+
+/// Raw views into `KernelScratch.flow` for one period (valid inside `withUnsafeMutableBufferPointer` only).
+struct FlowVectors {
+    let started: UnsafeMutablePointer<SIMD4<Double>>
+    let finished: UnsafeMutablePointer<SIMD4<Double>>
+    let load: UnsafeMutablePointer<SIMD4<Double>>
+    let fraction: UnsafeMutablePointer<SIMD4<Double>>
+
+    init(_ base: UnsafeMutablePointer<SIMD4<Double>>, routes: Int, stations: Int) {
+        started = base
+        finished = base + routes
+        load = finished + routes
+        fraction = load + stations
     }
 }
 
@@ -88,34 +99,47 @@ extension CompiledModel {
             }
         }
         let valid = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(validLanes))
-        scratch.started.withUnsafeMutableBufferPointer { started in
-        scratch.finished.withUnsafeMutableBufferPointer { finished in
-        scratch.load.withUnsafeMutableBufferPointer { stationLoad in
-        scratch.fraction.withUnsafeMutableBufferPointer { stationFraction in
-        for r in 0..<routeCount {
-            var n = SIMD4<Double>(repeating: starts[r * P + t])
-            let d = routeDie[r]
-            if d >= 0 {
-                let need = scratch.diesNeeded[d]
-                let short = scratch.diesAvailable[d] .< need
-                if any(short) {
-                    let scale = scratch.diesAvailable[d] / need.replacing(with: 1, where: need .== 0)
-                    let cut = sampling ? VectorMath.floor(n * scale) : n * scale
-                    n = n.replacing(with: cut, where: short)
+        scratch.flow.withUnsafeMutableBufferPointer { buffer in
+            let flow = FlowVectors(buffer.baseAddress!, routes: routeCount, stations: stationCount)
+            for r in 0..<routeCount {
+                var n = SIMD4<Double>(repeating: starts[r * P + t])
+                let d = routeDie[r]
+                if d >= 0 {
+                    let need = scratch.diesNeeded[d]
+                    let short = scratch.diesAvailable[d] .< need
+                    if any(short) {
+                        let scale = scratch.diesAvailable[d] / need.replacing(with: 1, where: need .== 0)
+                        let cut = sampling ? VectorMath.floor(n * scale) : n * scale
+                        n = n.replacing(with: cut, where: short)
+                    }
                 }
+                flow.started[r] = n
             }
-            started[r] = n
+            routeFlow(t, rng: &rng, flow: flow)
+            capacityAndOutput(t, rng: &rng, valid: valid, recorder: recorder, flow: flow)
         }
 
-        // 3. Units through each route's steps (yield flow, before capacity); station loads in tool seconds.
-        for s in 0..<stationCount { stationLoad[s] = .zero }
+        // 6. Die yields.
+        for d in 0..<dieCount {
+            let dt = d * P + t
+            recorder.record(scratch.dieYield[d], valid: valid, metric: dieYieldIndex + dt, histogram: 2 * productPeriods + dt)
+        }
+    }
+}
+
+extension CompiledModel {
+    /// Section 3 of `simulatePeriod`: units through each route's steps (yield flow, before capacity) from
+    /// `flow.started` to `flow.finished`, and the station loads in tool seconds into `flow.load`.
+    func routeFlow(_ t: Int, rng: inout Xoshiro256x4, flow: FlowVectors) {
+        let sampling = variability.unitSampling
+        for s in 0..<stationCount { flow.load[s] = .zero }
         // The second normal of a Box–Muller pair, kept for the next aggregated step of this period.
         var spareNormal = SIMD4<Double>.zero
         var haveSpareNormal = false
         for r in 0..<routeCount {
-            var n = started[r]
+            var n = flow.started[r]
             for k in routeStepRange[r] {
-                stationLoad[stepStation[k]] += n * stepSeconds[k]
+                flow.load[stepStation[k]] += n * stepSeconds[k]
                 let y = stepYield[k]
                 if !sampling {
                     n = n * y
@@ -145,9 +169,16 @@ extension CompiledModel {
                     n = rng.binomial(count: n, probability: SIMD4(repeating: y))
                 }
             }
-            finished[r] = n
+            flow.finished[r] = n
         }
+    }
 
+    /// Sections 4–5 of `simulatePeriod`: station capacity and throughput fractions, capacity-limited good output
+    /// per product, route yield and demand; statistics of the lanes in `valid` go to `recorder`.
+    func capacityAndOutput(
+        _ t: Int, rng: inout Xoshiro256x4, valid: SIMDMask<SIMD4<Int64>>, recorder: StatisticsRecorder, flow: FlowVectors
+    ) {
+        let P = periodCount
         // 4. Station capacity this period, and the fraction of the offered load it can process.
         let hours = hoursPerTool[t]
         for s in 0..<stationCount {
@@ -168,10 +199,10 @@ extension CompiledModel {
                 up = SIMD4(repeating: calendar * availability[s])
             }
             let capacity = up * (utilizationCap[s] * 3600)
-            let load = stationLoad[s]
+            let load = flow.load[s]
             let over = load .> capacity
             let fraction = SIMD4<Double>.one.replacing(with: capacity / load.replacing(with: 1, where: .!over), where: over)
-            stationFraction[s] = fraction
+            flow.fraction[s] = fraction
             let used = VectorMath.min(load, capacity)
             let utilization = (used / capacity.replacing(with: 1, where: capacity .== 0))
                 .replacing(with: 0, where: capacity .== 0)
@@ -188,10 +219,10 @@ extension CompiledModel {
             var finishedSum = SIMD4<Double>.zero
             for r in productRouteRange[p] {
                 var fraction = SIMD4<Double>.one
-                for i in routeStationRange[r] { fraction = VectorMath.min(fraction, stationFraction[routeStations[i]]) }
-                good += finished[r] * fraction
-                startedSum += started[r]
-                finishedSum += finished[r]
+                for i in routeStationRange[r] { fraction = VectorMath.min(fraction, flow.fraction[routeStations[i]]) }
+                good += flow.finished[r] * fraction
+                startedSum += flow.started[r]
+                finishedSum += flow.finished[r]
             }
             let pt = p * P + t
             let meanDemand = demand[pt]
@@ -207,13 +238,6 @@ extension CompiledModel {
                             histogram: productPeriods + pt)
             recorder.record(shortfall, valid: valid, metric: shortfallIndex + pt)
             recorder.count(met .& valid, at: pt)
-        }
-        }}}}
-
-        // 6. Die yields.
-        for d in 0..<dieCount {
-            let dt = d * P + t
-            recorder.record(scratch.dieYield[d], valid: valid, metric: dieYieldIndex + dt, histogram: 2 * productPeriods + dt)
         }
     }
 }
