@@ -55,6 +55,6 @@ func sampleAggregateWaferDies(
     let mean = waferCount * g * m1
     let sd = (waferCount * perWaferVariance).squareRoot()
     let z = rng.normalPair().0
-    let good = (SIMD4(repeating: mean) + sd * z).rounded(.toNearestOrEven)
+    let good = (SIMD4(repeating: mean) + sd * z + VectorMath.roundingMagic) - VectorMath.roundingMagic   // as `rint`
     return VectorMath.min(VectorMath.max(good, .zero), SIMD4(repeating: waferCount * g))
 }
