@@ -51,8 +51,6 @@ struct CompiledModel: Sendable {
     let failureTable: [Int]
     /// Gamma shape 1/CV² of each product's demand (shape 1 where CV = 0; not used there).
     let demandShape: [GammaShape]
-    /// Beta-binomial sampler of each dispersed step's partial last lot (nil: no lot-to-lot spread, or impractical).
-    let stepPartialLot: [PartialLotSampler?]
 
     init(_ input: YieldInput) {
         let P = input.periods.count
@@ -136,9 +134,6 @@ struct CompiledModel: Sendable {
         }
         self.failureCounts = failureCounts
         self.failureTable = failureTable
-        stepPartialLot = zip(stepYield, stepConc).map { y, c in
-            c > 0 ? PartialLotSampler(lotSize: input.unitsPerLot, meanYield: y, concentration: c) : nil
-        }
         demandShape = demandCV.map { cv in GammaShape(cv > 0 ? 1 / (cv * cv) : 1) }
     }
 

@@ -248,16 +248,6 @@ extension CompiledModel {
     @inline(__always)
     func sampleDispersedStep(_ k: Int, units: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
         if let table = stepLotTable[k] {
-            if let partial = stepPartialLot[k] {
-                // Full lots from the lot table, the partial last lot in one beta-binomial draw (the same
-                // distribution as `sampleLots`' beta then binomial, at a fraction of the cost).
-                let lotSize = table.lotSize
-                let fullLots = VectorMath.floor(units * (1.0 / lotSize))
-                let full = fullLots.replacing(with: fullLots - 1, where: fullLots * lotSize .> units)
-                let remainder = units - full * lotSize
-                let lost = table.totalLosses(lots: full, rng: &rng)
-                return units - lost - partial.losses(units: remainder, rng: &rng)
-            }
             return sampleLots(units: units, table: table, meanYield: stepYield[k], concentration: stepConcentration[k],
                               rng: &rng)
         }
