@@ -94,32 +94,3 @@ struct FailureSamplerTests {
         #expect(chi2 < chiSquareBound(dof: 19), "χ² = \(chi2) on 19 dof")
     }
 }
-
-@Suite("partial-lot beta-binomial sampler")
-struct PartialLotSamplerTests {
-    @Test("losses χ² against the exact beta-binomial pmf per lane (r = 350, 999, 37; r = 0 loses 0)",
-          arguments: [(0.97, 300.0), (0.9, 20.0), (0.998, 2000.0)])
-    func partialLotChiSquare(mean: Double, concentration: Double) throws {
-        let made = PartialLotSampler(lotSize: 1000, meanYield: mean, concentration: concentration)
-        let sampler = try #require(made)
-        let r = SIMD4<Double>(350, 999, 37, 0)
-        var g = Xoshiro256x4(seed: 34, block: UInt64(concentration))
-        var counts = [[Int: Int]](repeating: [:], count: 4)
-        let rounds = 10_000
-        for _ in 0..<rounds {
-            let x = sampler.losses(units: r, rng: &g)
-            for lane in 0..<4 {
-                #expect(x[lane] >= 0 && x[lane] <= r[lane])
-                counts[lane][Int(x[lane]), default: 0] += 1
-            }
-        }
-        #expect(counts[3][0] == rounds)
-        // Pearson χ² per lane over cells of expected count ≥ 10, accepted below dof + 5·√(2·dof).
-        for lane in 0..<3 {
-            let n = Int(r[lane])
-            let pmf = BetaBinomialTableTests.pmf(n: n, a: mean * concentration, b: (1 - mean) * concentration)
-            let (chi2, dof) = chiSquare(counts: counts[lane], total: rounds, pmf: pmf, support: 0...n)
-            #expect(chi2 < chiSquareBound(dof: dof), "r = \(n): χ² = \(chi2) on \(dof) dof")
-        }
-    }
-}
