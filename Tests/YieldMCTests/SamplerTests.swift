@@ -31,6 +31,30 @@ struct SamplerTests {
         #expect(Swift.abs(m.variance - a) < 5 * ((2 * a * a + 6 * a) / m.n).squareRoot(), "variance \(m.variance)")
     }
 
+    @Test("gamma squeezes never accept where the exact Marsaglia–Tsang test rejects (grid over d and z)")
+    func gammaSqueezeIsALowerBound() {
+        // The exact test accepts (z, u) iff u < A(z) = exp(z²/2 + d(1 − v + ln v)), v = (1 + cz)³ > 0. A squeeze
+        // accepts iff u < S(z); it is valid iff S(z) ≤ A(z) everywhere. Checked on 4,001 z per d from just above
+        // −1/c (v → 0) to 12, against libm's exp/log; 1e-12 absolute slack for the rounding of both sides.
+        for a in [1.0, 1.5, 4.0, 10.0, 156.25, 2000.0] {
+            let g = GammaShape(a)
+            let d = g.d[0], c = g.c[0], k = g.k[0]
+            let low = -1 / c
+            for i in 0...4000 {
+                let z = low + (12 - low) * (Double(i) + 0.5) / 4001
+                let v1 = 1 + c * z
+                guard v1 > 0 else { continue }
+                let v = v1 * v1 * v1
+                let exact = Foundation.exp(0.5 * z * z + d * (1 - v + Foundation.log(v)))
+                let m = Swift.min(v1, 1)
+                let shapeSqueeze = 1 - k * z * z * z * z / m
+                let mtSqueeze = 1 - 0.0331 * z * z * z * z
+                #expect(shapeSqueeze <= exact + 1e-12, "a = \(a), z = \(z): \(shapeSqueeze) > \(exact)")
+                #expect(mtSqueeze <= exact + 1e-12, "a = \(a), z = \(z)")
+            }
+        }
+    }
+
     @Test("gamma with per-lane shapes, including shape 0 → 0")
     func gammaPerLane() {
         var g = Xoshiro256x4(seed: 23, block: 0)

@@ -44,6 +44,15 @@ struct CompiledModel: Sendable {
     let stepLotTable: [BetaBinomialTable?]
     let unitsPerLot: Double
     let variability: Variability
+    // Per-run constants of the kernel's sections 2–6, computed once here instead of per draw.
+    /// Starts per route rounded to whole units, [r * periodCount + t].
+    let routeStartsRounded: [Double]
+    /// Tabulated failure-count distributions, and the table of each (station, period) ([s * periodCount + t];
+    /// −1: no random failures, or a mean too large to tabulate).
+    let failureCounts: PoissonTables
+    let failureTable: [Int]
+    /// Gamma shape 1/CV² of each product's demand (shape 1 where CV = 0; not used there).
+    let demandShape: [GammaShape]
 
     init(_ input: YieldInput) {
         let P = input.periods.count
@@ -116,6 +125,20 @@ struct CompiledModel: Sendable {
         }
         unitsPerLot = input.unitsPerLot
         variability = input.variability
+        routeStartsRounded = routeStarts.map { $0.rounded() }
+        var failureCounts = PoissonTables()
+        var failureTable = [Int](repeating: -1, count: stationCount * P)
+        for s in 0..<stationCount where hasFailureModel[s] {
+            for t in 0..<P {
+                let calendar = tools[s * P + t] * hoursPerTool[t]
+                if calendar > 0, let i = failureCounts.add(mean: calendar / (mtbf[s] + mttr[s])) {
+                    failureTable[s * P + t] = i
+                }
+            }
+        }
+        self.failureCounts = failureCounts
+        self.failureTable = failureTable
+        demandShape = demandCV.map { cv in GammaShape(cv > 0 ? 1 / (cv * cv) : 1) }
     }
 
     /// The good-dies table of every die type and period whose wafers are sampled one by one (1 to 256 wafers, whole

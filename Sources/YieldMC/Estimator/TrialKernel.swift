@@ -4,10 +4,9 @@ import Foundation
 struct KernelScratch {
     var diesAvailable: [SIMD4<Double>]
     var diesNeeded: [SIMD4<Double>]
-    var started: [SIMD4<Double>]
-    var finished: [SIMD4<Double>]
-    var load: [SIMD4<Double>]
-    var fraction: [SIMD4<Double>]
+    /// Units started and finished per route, then load (tool seconds) and throughput fraction per station, in one
+    /// array: [started 0..<R | finished 0..<R | load 0..<S | fraction 0..<S] (see `FlowVectors`).
+    var flow: [SIMD4<Double>]
     var dieYield: [SIMD4<Double>]
     /// Per-wafer yields p = e^(−A·D) of one die type and period (one vector per wafer).
     var waferYields: [SIMD4<Double>] = []
@@ -16,10 +15,22 @@ struct KernelScratch {
         diesAvailable = Array(repeating: .zero, count: model.dieCount)
         diesNeeded = Array(repeating: .zero, count: model.dieCount)
         dieYield = Array(repeating: .zero, count: model.dieCount)
-        started = Array(repeating: .zero, count: model.routeCount)
-        finished = Array(repeating: .zero, count: model.routeCount)
-        load = Array(repeating: .zero, count: model.stationCount)
-        fraction = Array(repeating: .one, count: model.stationCount)
+        flow = Array(repeating: .zero, count: 2 * model.routeCount + 2 * model.stationCount)
+    }
+}
+
+/// Raw views into `KernelScratch.flow` for one period (valid inside `withUnsafeMutableBufferPointer` only).
+struct FlowVectors {
+    let started: UnsafeMutablePointer<SIMD4<Double>>
+    let finished: UnsafeMutablePointer<SIMD4<Double>>
+    let load: UnsafeMutablePointer<SIMD4<Double>>
+    let fraction: UnsafeMutablePointer<SIMD4<Double>>
+
+    init(_ base: UnsafeMutablePointer<SIMD4<Double>>, routes: Int, stations: Int) {
+        started = base
+        finished = base + routes
+        load = finished + routes
+        fraction = load + stations
     }
 }
 
@@ -27,20 +38,25 @@ extension CompiledModel {
     /// Runs trials `0..<trials` of block `block` (4 per SIMD group), every period per trial, into `acc`.
     func runBlock(_ block: Int, trials: Int, seed: UInt64, into acc: inout BlockAccumulator, scratch: inout KernelScratch) {
         var rng = Xoshiro256x4(seed: seed, block: UInt64(block))
-        var first = 0
-        while first < trials {
-            let valid = Swift.min(4, trials - first)
-            for t in 0..<periodCount {
-                simulatePeriod(t, rng: &rng, validLanes: valid, acc: &acc, scratch: &scratch)
+        acc.withRecorder { recorder in
+            var first = 0
+            while first < trials {
+                let valid = Swift.min(4, trials - first)
+                for t in 0..<periodCount {
+                    simulatePeriod(t, rng: &rng, validLanes: valid, recorder: recorder, scratch: &scratch)
+                }
+                first += 4
             }
-            first += 4
         }
+        acc.foldLanes()
         acc.trials += trials
     }
 
     /// One period of four trials: fab dies, die allocation, units through the routes, station capacity,
-    /// capacity-limited good output and demand.
-    func simulatePeriod(_ t: Int, rng: inout Xoshiro256x4, validLanes: Int, acc: inout BlockAccumulator, scratch: inout KernelScratch) {
+    /// capacity-limited good output and demand. Statistics go to `recorder` for lanes `0..<validLanes`.
+    func simulatePeriod(
+        _ t: Int, rng: inout Xoshiro256x4, validLanes: Int, recorder: StatisticsRecorder, scratch: inout KernelScratch
+    ) {
         let P = periodCount
         let sampling = variability.unitSampling
 
@@ -77,35 +93,55 @@ extension CompiledModel {
         }
 
         // 2. Starts, cut back in proportion when a die type is short.
+        let starts = sampling ? routeStartsRounded : routeStarts
         for r in 0..<routeCount {
             let d = routeDie[r]
             if d >= 0 {
-                let s = sampling ? routeStarts[r * P + t].rounded() : routeStarts[r * P + t]
-                scratch.diesNeeded[d] += SIMD4(repeating: s * routeDiesPerUnit[r])
+                scratch.diesNeeded[d] += SIMD4(repeating: starts[r * P + t] * routeDiesPerUnit[r])
             }
         }
-        for r in 0..<routeCount {
-            let s = sampling ? routeStarts[r * P + t].rounded() : routeStarts[r * P + t]
-            var n = SIMD4<Double>(repeating: s)
-            let d = routeDie[r]
-            if d >= 0 {
-                let need = scratch.diesNeeded[d]
-                let short = scratch.diesAvailable[d] .< need
-                if any(short) {
-                    let scale = scratch.diesAvailable[d] / need.replacing(with: 1, where: need .== 0)
-                    let cut = sampling ? VectorMath.floor(n * scale) : n * scale
-                    n = n.replacing(with: cut, where: short)
+        let valid = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(validLanes))
+        scratch.flow.withUnsafeMutableBufferPointer { buffer in
+            let flow = FlowVectors(buffer.baseAddress!, routes: routeCount, stations: stationCount)
+            for r in 0..<routeCount {
+                var n = SIMD4<Double>(repeating: starts[r * P + t])
+                let d = routeDie[r]
+                if d >= 0 {
+                    let need = scratch.diesNeeded[d]
+                    let short = scratch.diesAvailable[d] .< need
+                    if any(short) {
+                        let scale = scratch.diesAvailable[d] / need.replacing(with: 1, where: need .== 0)
+                        let cut = sampling ? VectorMath.floor(n * scale) : n * scale
+                        n = n.replacing(with: cut, where: short)
+                    }
                 }
+                flow.started[r] = n
             }
-            scratch.started[r] = n
+            routeFlow(t, rng: &rng, flow: flow)
+            capacityAndOutput(t, rng: &rng, valid: valid, recorder: recorder, flow: flow)
         }
 
-        // 3. Units through each route's steps (yield flow, before capacity); station loads in tool seconds.
-        for s in 0..<stationCount { scratch.load[s] = .zero }
+        // 6. Die yields.
+        for d in 0..<dieCount {
+            let dt = d * P + t
+            recorder.record(scratch.dieYield[d], valid: valid, metric: dieYieldIndex + dt, histogram: 2 * productPeriods + dt)
+        }
+    }
+}
+
+extension CompiledModel {
+    /// Section 3 of `simulatePeriod`: units through each route's steps (yield flow, before capacity) from
+    /// `flow.started` to `flow.finished`, and the station loads in tool seconds into `flow.load`.
+    func routeFlow(_ t: Int, rng: inout Xoshiro256x4, flow: FlowVectors) {
+        let sampling = variability.unitSampling
+        for s in 0..<stationCount { flow.load[s] = .zero }
+        // The second normal of a Box–Muller pair, kept for the next aggregated step of this period.
+        var spareNormal = SIMD4<Double>.zero
+        var haveSpareNormal = false
         for r in 0..<routeCount {
-            var n = scratch.started[r]
+            var n = flow.started[r]
             for k in routeStepRange[r] {
-                scratch.load[stepStation[k]] += n * stepSeconds[k]
+                flow.load[stepStation[k]] += n * stepSeconds[k]
                 let y = stepYield[k]
                 if !sampling {
                     n = n * y
@@ -114,8 +150,15 @@ extension CompiledModel {
                     // sample every lot (a mixed group computes both and keeps each lane's own).
                     let big = n .> unitsPerLot * aggregateThresholdLots
                     if any(big) {
+                        let z: SIMD4<Double>
+                        if haveSpareNormal {
+                            z = spareNormal
+                        } else {
+                            (z, spareNormal) = rng.normalPair()
+                        }
+                        haveSpareNormal.toggle()
                         var out = sampleAggregateLots(units: n, meanYield: y, concentration: stepConcentration[k],
-                                                      unitsPerLot: unitsPerLot, rng: &rng)
+                                                      unitsPerLot: unitsPerLot, normal: z)
                         if !all(big) {
                             let perLot = sampleDispersedStep(k, units: n.replacing(with: 0, where: big), rng: &rng)
                             out = out.replacing(with: perLot, where: .!big)
@@ -128,38 +171,47 @@ extension CompiledModel {
                     n = rng.binomial(count: n, probability: SIMD4(repeating: y))
                 }
             }
-            scratch.finished[r] = n
+            flow.finished[r] = n
         }
+    }
 
+    /// Sections 4–5 of `simulatePeriod`: station capacity and throughput fractions, capacity-limited good output
+    /// per product, route yield and demand; statistics of the lanes in `valid` go to `recorder`.
+    func capacityAndOutput(
+        _ t: Int, rng: inout Xoshiro256x4, valid: SIMDMask<SIMD4<Int64>>, recorder: StatisticsRecorder, flow: FlowVectors
+    ) {
+        let P = periodCount
         // 4. Station capacity this period, and the fraction of the offered load it can process.
         let hours = hoursPerTool[t]
         for s in 0..<stationCount {
-            let toolCount = tools[s * P + t]
+            let st = s * P + t
+            let toolCount = tools[st]
             let calendar = toolCount * hours
             var up: SIMD4<Double>
             if variability.toolFailures && hasFailureModel[s] && calendar > 0 {
                 // Failures over the period ~ Poisson(tool-hours / (MTBF + MTTR)); each repair ~ Exp(MTTR),
-                // so total repair time | N ~ Gamma(N, MTTR).
-                let failures = rng.poisson(mean: SIMD4(repeating: calendar / (mtbf[s] + mttr[s])))
-                let down = rng.gamma(shape: failures) * mttr[s]
+                // so total repair time | N ~ Gamma(N, MTTR), N whole: an Erlang draw.
+                let table = failureTable[st]
+                let failures = table >= 0
+                    ? rng.poisson(table: table, of: failureCounts)
+                    : rng.poisson(mean: SIMD4(repeating: calendar / (mtbf[s] + mttr[s])))
+                let down = rng.erlang(count: failures) * mttr[s]
                 up = VectorMath.max(SIMD4(repeating: calendar) - down, .zero)
             } else {
                 up = SIMD4(repeating: calendar * availability[s])
             }
             let capacity = up * (utilizationCap[s] * 3600)
-            let load = scratch.load[s]
+            let load = flow.load[s]
             let over = load .> capacity
             let fraction = SIMD4<Double>.one.replacing(with: capacity / load.replacing(with: 1, where: .!over), where: over)
-            scratch.fraction[s] = fraction
+            flow.fraction[s] = fraction
             let used = VectorMath.min(load, capacity)
             let utilization = (used / capacity.replacing(with: 1, where: capacity .== 0))
                 .replacing(with: 0, where: capacity .== 0)
             let upPerTool = toolCount > 0 ? up / toolCount : .zero
-            for lane in 0..<validLanes {
-                if over[lane] { acc.counts[bindingIndex + s * P + t] += 1 }
-                acc.record(utilization[lane], metric: utilizationIndex + s * P + t, histogramMetric: nil)
-                acc.record(upPerTool[lane], metric: upHoursIndex + s * P + t, histogramMetric: nil)
-            }
+            recorder.count(over .& valid, at: bindingIndex + st)
+            recorder.record(utilization, valid: valid, metric: utilizationIndex + st)
+            recorder.record(upPerTool, valid: valid, metric: upHoursIndex + st)
         }
 
         // 5. Good output per product, route yield, demand.
@@ -169,35 +221,25 @@ extension CompiledModel {
             var finishedSum = SIMD4<Double>.zero
             for r in productRouteRange[p] {
                 var fraction = SIMD4<Double>.one
-                for i in routeStationRange[r] { fraction = VectorMath.min(fraction, scratch.fraction[routeStations[i]]) }
-                good += scratch.finished[r] * fraction
-                startedSum += scratch.started[r]
-                finishedSum += scratch.finished[r]
+                for i in routeStationRange[r] { fraction = VectorMath.min(fraction, flow.fraction[routeStations[i]]) }
+                good += flow.finished[r] * fraction
+                startedSum += flow.started[r]
+                finishedSum += flow.finished[r]
             }
-            let meanDemand = demand[p * P + t]
-            let cv = demandCV[p]
+            let pt = p * P + t
+            let meanDemand = demand[pt]
             var demandDraw = SIMD4<Double>(repeating: meanDemand)
-            if variability.demandNoise && cv > 0 && meanDemand > 0 {
-                let shape = 1 / (cv * cv)
-                demandDraw = rng.gamma(shape: shape) * (meanDemand / shape)
+            if variability.demandNoise && demandCV[p] > 0 && meanDemand > 0 {
+                let shape = demandShape[p]
+                demandDraw = rng.gamma(shape) * (meanDemand / shape.shape[0])
             }
             let met = good .>= demandDraw
             let shortfall = VectorMath.max(demandDraw - good, .zero)
-            let pt = p * P + t
-            for lane in 0..<validLanes {
-                acc.record(good[lane], metric: goodIndex + pt, histogramMetric: pt)
-                if startedSum[lane] > 0 {
-                    acc.record(finishedSum[lane] / startedSum[lane], metric: routeYieldIndex + pt, histogramMetric: productPeriods + pt)
-                }
-                acc.record(shortfall[lane], metric: shortfallIndex + pt, histogramMetric: nil)
-                if met[lane] { acc.counts[pt] += 1 }
-            }
-        }
-        for d in 0..<dieCount {
-            let dt = d * P + t
-            for lane in 0..<validLanes {
-                acc.record(scratch.dieYield[d][lane], metric: dieYieldIndex + dt, histogramMetric: 2 * productPeriods + dt)
-            }
+            recorder.record(good, valid: valid, metric: goodIndex + pt, histogram: pt)
+            recorder.record(finishedSum / startedSum, valid: valid .& (startedSum .> 0), metric: routeYieldIndex + pt,
+                            histogram: productPeriods + pt)
+            recorder.record(shortfall, valid: valid, metric: shortfallIndex + pt)
+            recorder.count(met .& valid, at: pt)
         }
     }
 }

@@ -69,7 +69,9 @@ public struct YieldEstimator: Sendable {
                 let block = first + i
                 let trials = Swift.min(Self.trialsPerBlock, target - block * Self.trialsPerBlock)
                 slots.withSlot(i) { acc, scratch in
-                    acc.reset()
+                    // Moments per block (merged in block order after the wave); histograms and counts keep
+                    // accumulating in the slot and are added to the total once, after the last wave.
+                    acc.resetMoments()
                     model.runBlock(block, trials: trials, seed: seed, into: &acc, scratch: &scratch)
                 }
             }
@@ -88,7 +90,7 @@ public struct YieldEstimator: Sendable {
                     }
                 }
             }
-            for i in 0..<waveBlocks { total.merge(slots.accumulator(i)) }
+            for i in 0..<waveBlocks { slots.withSlot(i) { acc, _ in total.mergeMoments(acc) } }
             nextBlock += waveBlocks
             progress?(total.trials, target)
             if let precision, worstRelativeStandardError(total) <= precision {
@@ -96,6 +98,7 @@ public struct YieldEstimator: Sendable {
                 break
             }
         }
+        for i in 0..<Self.blocksPerWave { slots.withSlot(i) { acc, _ in total.mergeCounts(acc) } }
         return makeReport(total, seed: seed, stoppedBy: stoppedBy)
     }
 
@@ -117,7 +120,12 @@ public struct YieldEstimator: Sendable {
         var acc = BlockAccumulator(model: det)
         var scratch = KernelScratch(model: det)
         var rng = Xoshiro256x4(seed: 0, block: 0)
-        for t in 0..<det.periodCount { det.simulatePeriod(t, rng: &rng, validLanes: 1, acc: &acc, scratch: &scratch) }
+        acc.withRecorder { recorder in
+            for t in 0..<det.periodCount {
+                det.simulatePeriod(t, rng: &rng, validLanes: 1, recorder: recorder, scratch: &scratch)
+            }
+        }
+        acc.foldLanes()
         return (0..<det.productCount).map { p in
             (0..<det.periodCount).map { t in acc.moments[det.goodIndex + p * det.periodCount + t].mean }
         }
@@ -200,8 +208,6 @@ final class SlotArray: @unchecked Sendable {
     func withSlot(_ i: Int, _ body: (inout BlockAccumulator, inout KernelScratch) -> Void) {
         body(&accumulators[i], &scratches[i])
     }
-
-    func accumulator(_ i: Int) -> BlockAccumulator { accumulators[i] }
 
     func deallocate() {
         accumulators.deinitialize(count: count)

@@ -165,12 +165,17 @@ public enum VectorMath {
         pc = x2 * pc + 4.1666666666666664e-02
         pc = x2 * pc + -0.5
         let c: SIMD4<Double> = 1.0 + x2 * pc
-        let q = bits &>> 62
-        let swap = (q & 1) .!= 0
-        let a = c.replacing(with: s, where: swap)
-        let b = s.replacing(with: c, where: swap)
-        let negA = (q .== 1) .| (q .== 2)
-        let negB = q .>= 2
-        return (a.replacing(with: -a, where: negA), b.replacing(with: -b, where: negB))
+        // Quadrant q = top two bits: (cos, sin) = (c, s), (−s, c), (−c, −s), (s, −c) for q = 0, 1, 2, 3. Done on
+        // the bits (SSE2 has no 64-bit integer compare, so `q .== 1` etc. would be emulated): swap where bit 62
+        // is set (a lane mask 0 − bit), negate the first where bit 63 ≠ bit 62 and the second where bit 63 is set,
+        // by flipping sign bits (exactly what unary minus does).
+        let signBit = SIMD4<UInt64>(repeating: 0x8000_0000_0000_0000)
+        let swap = SIMD4<UInt64>.zero &- ((bits &>> 62) & SIMD4(repeating: 1))
+        let cBits = unsafeBitCast(c, to: SIMD4<UInt64>.self), sBits = unsafeBitCast(s, to: SIMD4<UInt64>.self)
+        let a = (cBits & ~swap) | (sBits & swap)
+        let b = (sBits & ~swap) | (cBits & swap)
+        let negA = (bits ^ (bits &<< 1)) & signBit
+        let negB = bits & signBit
+        return (unsafeBitCast(a ^ negA, to: SIMD4<Double>.self), unsafeBitCast(b ^ negB, to: SIMD4<Double>.self))
     }
 }

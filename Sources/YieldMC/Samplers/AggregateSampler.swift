@@ -17,14 +17,25 @@ func sampleAggregateLots(
     units: SIMD4<Double>, meanYield mu: Double, concentration c: Double, unitsPerLot lotSize: Double,
     rng: inout Xoshiro256x4
 ) -> SIMD4<Double> {
+    sampleAggregateLots(units: units, meanYield: mu, concentration: c, unitsPerLot: lotSize, normal: rng.normalPair().0)
+}
+
+/// `sampleAggregateLots` with the standard normal draw `z` given (the kernel uses both normals of a Box–Muller
+/// pair, one per aggregated step).
+@inline(__always)
+func sampleAggregateLots(
+    units: SIMD4<Double>, meanYield mu: Double, concentration c: Double, unitsPerLot lotSize: Double,
+    normal z: SIMD4<Double>
+) -> SIMD4<Double> {
     let l = SIMD4<Double>(repeating: lotSize)
     let full = VectorMath.floor(units * (1.0 / lotSize))
     let remainder = VectorMath.max(units - full * l, .zero)
     let spread = mu * (1 - mu) / (c + 1)
     let variance = spread * (full * l * (c + lotSize) + remainder * (remainder + c))
     let mean = units * (1 - mu)
-    let z = rng.normalPair().0
-    var lost = (mean + variance.squareRoot() * z).rounded(.toNearestOrEven)
+    // Round to nearest, ties to even, by the 1.5·2^52 magic number (what `.rounded(.toNearestOrEven)` gives for
+    // |x| < 2^51, without a `rint` call per lane).
+    var lost = (mean + variance.squareRoot() * z + VectorMath.roundingMagic) - VectorMath.roundingMagic
     lost = VectorMath.min(VectorMath.max(lost, .zero), units)
     return units - lost
 }
@@ -44,6 +55,6 @@ func sampleAggregateWaferDies(
     let mean = waferCount * g * m1
     let sd = (waferCount * perWaferVariance).squareRoot()
     let z = rng.normalPair().0
-    let good = (SIMD4(repeating: mean) + sd * z).rounded(.toNearestOrEven)
+    let good = (SIMD4(repeating: mean) + sd * z + VectorMath.roundingMagic) - VectorMath.roundingMagic   // as `rint`
     return VectorMath.min(VectorMath.max(good, .zero), SIMD4(repeating: waferCount * g))
 }

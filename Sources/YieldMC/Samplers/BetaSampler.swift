@@ -14,9 +14,13 @@ public struct BetaShape: Sendable {
     }
 
     /// Beta with mean `mean` and concentration a + b = `concentration` in every lane (the lot-yield model).
+    /// The gamma constants are computed once in scalar arithmetic (bit-identical to the lane-wise form).
     @inlinable
     public init(mean: Double, concentration: Double) {
-        self.init(a: SIMD4(repeating: mean * concentration), b: SIMD4(repeating: (1 - mean) * concentration))
+        let a = mean * concentration, b = (1 - mean) * concentration
+        self.a = GammaShape(a)
+        self.b = GammaShape(b)
+        self.mean = SIMD4(repeating: a / (a + b))
     }
 }
 
@@ -31,10 +35,10 @@ extension Xoshiro256x4 {
         while true {
             let (z1, z2) = normalPair()
             if !all(doneX) {
-                gammaAttempt(z: z1, u: uniformOpenZero(), d: s.a.d, c: s.a.c, result: &x, done: &doneX)
+                gammaAttempt(z: z1, u: uniformOpenZero(), d: s.a.d, c: s.a.c, k: s.a.k, result: &x, done: &doneX)
             }
             if !all(doneY) {
-                gammaAttempt(z: z2, u: uniformOpenZero(), d: s.b.d, c: s.b.c, result: &y, done: &doneY)
+                gammaAttempt(z: z2, u: uniformOpenZero(), d: s.b.d, c: s.b.c, k: s.b.k, result: &y, done: &doneY)
             }
             if all(doneX .& doneY) { break }
         }

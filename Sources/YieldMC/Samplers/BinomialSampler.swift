@@ -197,7 +197,8 @@ extension Xoshiro256x4 {
 extension Xoshiro256x4 {
     /// Binomial(n, p) by sequential search from 0 in the lanes `lanes` (p ≤ 1/2, n·p < 10):
     /// P(0) = q^n (own exp/log), P(k) = P(k−1)·(n−k+1)/k·p/q, one uniform per lane; the loop runs until every
-    /// lane has found its k. Search stops at n·p + 10·√(n·p·q + 1) (tail mass there is below 1e-20).
+    /// lane has found its k. Search stops at min(n, 4·n·p + 40) (n·p < 10: the tail mass beyond is below 1e-40),
+    /// which only matters when rounding leaves the summed CDF a few ulps below a uniform close to 1.
     @inlinable
     mutating func binomialInversion(
         n: SIMD4<Double>, p: SIMD4<Double>, q: SIMD4<Double>, lanes: SIMDMask<SIMD4<Int64>>
@@ -205,23 +206,24 @@ extension Xoshiro256x4 {
         let qn = VectorMath.exp(n * VectorMath.log(q.replacing(with: 1, where: .!lanes)))
         let ratio = p / q
         let np = n * p
-        let bound = VectorMath.min(n, np + 10.0 * (np * q + 1.0).squareRoot())
+        let bound = VectorMath.min(n, 4.0 * np + 40.0)
         let u = uniform()
         var px = qn
         var cdf = qn
-        var k = SIMD4<Double>.zero
+        var k = SIMD4<Int64>.zero
         var active = lanes .& (u .> cdf)
         // Every active lane is at the same k, so 1/k is one scalar division per step, not a vector one.
+        // px and cdf run on in finished lanes too (no blends): those lanes never become active again, and their k
+        // is the number of steps they took (counted in integer lanes, a true mask lane being −1).
         var step = 0.0
         while any(active) {
             step += 1
-            let next = px * ((n - (step - 1)) * (1.0 / step)) * ratio
-            k = k.replacing(with: SIMD4(repeating: step), where: active)
-            px = px.replacing(with: next, where: active)
-            cdf = cdf.replacing(with: cdf + px, where: active)
-            active = active .& (u .> cdf) .& (k .< bound)
+            px = px * ((n - (step - 1)) * (1.0 / step)) * ratio
+            cdf = cdf + px
+            k &-= unsafeBitCast(active, to: SIMD4<Int64>.self)
+            active = active .& (u .> cdf) .& (SIMD4(repeating: step) .< bound)
         }
-        return k
+        return unsafeBitCast(k &+ SIMD4(repeating: 0x4330_0000_0000_0000), to: SIMD4<Double>.self) - 0x1p52
     }
 }
 
