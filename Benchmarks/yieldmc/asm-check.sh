@@ -7,7 +7,7 @@ set -euo pipefail
 bin="${1:-.build/release/yieldmc-bench}"
 tmp="$(mktemp)"
 objdump -d --no-show-raw-insn "$bin" | awk '
-  /^[0-9a-f]+ <.*>:$/ { keep = ($0 ~ /^[0-9a-f]+ <\$s7YieldMC/ && $0 ~ /Xoshiro256x4|simulatePeriod|sampleLots|sampleWaferDies|BetaBinomialTable|VectorMath|binomial|poisson|gammaAttempt|runBlock/) }
+  /^[0-9a-f]+ <.*>:$/ { keep = ($0 ~ /^[0-9a-f]+ <\$s7YieldMC/ && $0 ~ /Xoshiro256x4|simulatePeriod|routeFlow|capacityAndOutput|StatisticsRecorder|LaneMoments|sampleLots|sampleWaferDies|BetaBinomialTable|SumTableLadder|PackedInversionTables|WaferDieTable|PoissonTable|VectorMath|binomial|poisson|erlang|gammaAttempt|runBlock/) }
   keep { print }' > "$tmp"
 echo "kernel instructions scanned: $(grep -c '^ ' "$tmp")"
 # Expected: rolq 0; fma/sqrt libcalls 0; 'call.*<\$ss' (calls into unspecialised stdlib generics) 0;
