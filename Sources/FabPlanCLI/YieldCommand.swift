@@ -65,7 +65,9 @@ struct YieldCommand: ParsableCommand {
         }
         if maxTrials < 1 { throw ValidationError("--max-trials must be at least 1") }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-        if !(lotSize >= 1) { throw ValidationError("--lot-size must be at least 1, got \(lotSize)") }
+        if !(lotSize >= 1) || lotSize != lotSize.rounded() {
+            throw ValidationError("--lot-size must be a whole number of units, at least 1, got \(lotSize)")
+        }
     }
 
     func run() throws {

@@ -179,6 +179,18 @@ struct EstimatorTests {
     func validation() {
         var input = Models.line()
         input.products[0].routes[0].steps[1].nominalYield = 1.5
+        // Lots and gross dies are counts of units: whole numbers only.
+        var halfLot = Models.routeOnly()
+        halfLot.unitsPerLot = 1000.5
+        #expect(throws: YieldInputError(path: "unitsPerLot", message: "must be a whole number ≥ 1, got 1000.5")) {
+            try YieldEstimator(input: halfLot)
+        }
+        var halfDie = Models.dieOnly()
+        halfDie.fab?.dieTypes[0].grossDiesPerWafer = 99.5
+        #expect(throws: YieldInputError(path: "fab.dieTypes[0].grossDiesPerWafer",
+                                        message: "must be a whole number in [0, 1e9), got 99.5")) {
+            try YieldEstimator(input: halfDie)
+        }
         #expect(throws: YieldInputError(path: "products[0].routes[0].steps[1].nominalYield", message: "must be in (0, 1], got 1.5")) {
             try YieldEstimator(input: input)
         }

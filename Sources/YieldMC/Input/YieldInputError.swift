@@ -32,7 +32,9 @@ extension YieldInput {
         for (i, p) in periods.enumerated() where !finite(p.hoursPerTool) || p.hoursPerTool < 0 {
             throw fail("periods[\(i)].hoursPerTool", "must be finite and ≥ 0, got \(p.hoursPerTool)")
         }
-        guard finite(unitsPerLot) && unitsPerLot >= 1 else { throw fail("unitsPerLot", "must be ≥ 1, got \(unitsPerLot)") }
+        guard finite(unitsPerLot) && unitsPerLot >= 1 && unitsPerLot == unitsPerLot.rounded() else {
+            throw fail("unitsPerLot", "must be a whole number ≥ 1, got \(unitsPerLot)")
+        }
         for (s, st) in stations.enumerated() {
             let path = "stations[\(s)]"
             try checkPerPeriod(st.toolsPerPeriod, "\(path).toolsPerPeriod")
@@ -59,8 +61,9 @@ extension YieldInput {
             }
             for (d, die) in fab.dieTypes.enumerated() {
                 let path = "fab.dieTypes[\(d)]"
-                guard finite(die.grossDiesPerWafer) && die.grossDiesPerWafer >= 0 && die.grossDiesPerWafer < 1e9 else {
-                    throw fail("\(path).grossDiesPerWafer", "must be in [0, 1e9), got \(die.grossDiesPerWafer)")
+                guard finite(die.grossDiesPerWafer) && die.grossDiesPerWafer >= 0 && die.grossDiesPerWafer < 1e9
+                        && die.grossDiesPerWafer == die.grossDiesPerWafer.rounded() else {
+                    throw fail("\(path).grossDiesPerWafer", "must be a whole number in [0, 1e9), got \(die.grossDiesPerWafer)")
                 }
                 guard finite(die.dieAreaSquareCentimetres) && die.dieAreaSquareCentimetres >= 0 else {
                     throw fail("\(path).dieAreaSquareCentimetres", "must be ≥ 0, got \(die.dieAreaSquareCentimetres)")
