@@ -16,7 +16,7 @@ public struct InversionTable: Sendable {
     init?(pmf: [Double]) { self.init(law: DiscreteLaw(probabilities: pmf)) }
 
     /// Tabulates `law`. Values whose cumulated mass from either end is at most 1e-17 are left out (below the
-    /// 2^−53 resolution of the uniforms that invert the table: the lowest kept value takes the mass below it, and
+    /// 2^−52 resolution of the uniforms that invert the table: the lowest kept value takes the mass below it, and
     /// the last entry is set to 1). Nil if the table would have more than `maxEntries` entries.
     init?(law: DiscreteLaw, maxEntries: Int = 200_000) {
         let pmf = law.probabilities

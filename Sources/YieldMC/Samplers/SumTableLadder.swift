@@ -4,7 +4,7 @@
 /// A sum of m draws is ⌊m / 2^K⌋ draws from the top table plus one draw from table b for every binary digit b
 /// of m mod 2^K: e.g. 104 lots with K = 6 are 64 + 32 + 8, three table draws instead of 104. The result has
 /// exactly the law of the sum (up to the ~1e-15 rounding of the tabulated CDFs and the tails below 1e-17 that
-/// no 53-bit uniform can reach).
+/// no uniform (52 random bits) can reach).
 ///
 /// The tables are packed into one block of memory read through raw pointers, so a draw costs no reference
 /// counting (the sums run inside the trial kernel's innermost loops).

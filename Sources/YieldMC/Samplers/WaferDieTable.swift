@@ -81,8 +81,9 @@ public enum GoodDiesPerWafer {
 }
 
 /// Tables for the good dies on a die type's wafers in one period: the law of one wafer (`GoodDiesPerWafer`) and
-/// its sums over 2, 4, … wafers (`SumTableLadder`), so W wafers cost one table search per binary digit of W
-/// (200 wafers = 128 + 64 + 8: three) instead of W gamma and W binomial draws, with the same distribution.
+/// its sums over 2, 4, … wafers (`SumTableLadder`), so W wafers cost one table search per binary digit of W below
+/// the top table and one per multiple of it (200 wafers with tables up to 32: 6 × 32 + 8, seven searches)
+/// instead of W gamma and W binomial draws, with the same distribution.
 public struct WaferDieTable: Sendable {
     /// The ladder of sum tables.
     public let ladder: SumTableLadder
