@@ -221,6 +221,23 @@ struct BetaBinomialTableTests {
         }
     }
 
+    @Test("partial lots of a wide lot law (sd 66 units > 24): two-stage fallback, χ² against the exact pmf")
+    func partialLotFallbackChiSquare() throws {
+        // Lot 1000, mean 0.9, c = 20 (a = 18, b = 2): a full lot's losses have variance
+        // 1000·0.9·0.1·(20 + 1000)/21 = 4371 (sd 66): no start table, beta then binomial per partial lot.
+        let table = try #require(BetaBinomialTable(lotSize: 1000, meanYield: 0.9, concentration: 20))
+        #expect(!table.hasPartialLotTable)
+        var counts: [Int: Int] = [:]
+        var g = Xoshiro256x4(seed: 54, block: 0)
+        let rounds = 10_000
+        for _ in 0..<rounds {
+            let lost = table.partialLotLosses(units: SIMD4(repeating: 237), rng: &g)
+            for lane in 0..<4 { counts[Int(lost[lane]), default: 0] += 1 }
+        }
+        let (chi2, dof) = chiSquare(counts: counts, total: 4 * rounds, pmf: Self.pmf(n: 237, a: 18, b: 2), support: 0...237)
+        #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
+    }
+
     @Test("two-stage draws (beta then binomial per lot) have the same mean losses: n(1 − mean) within 5 SE")
     func twoStageMatchesTableMean() {
         // Lot 1000, mean 0.97, c = 300: E[losses] = 30; Var = n p q (a+b+n)/(a+b+1) = 1000·0.03·0.97·1300/301 = 125.7.

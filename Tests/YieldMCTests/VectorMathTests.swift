@@ -32,6 +32,24 @@ struct VectorMathTests {
         #expect(worst <= 4e-16, "max rel error \(worst)")
     }
 
+    @Test("log1p: relative error vs libm ≤ 1e-15 from 1e-300 to 1e6 (and −0.9); the gamma Laplace transform")
+    func log1pAccuracy() {
+        var g = Xoshiro256PlusPlus(state0: 15, state1: 16, state2: 17, state3: 18)
+        var worst = 0.0
+        var xs: [Double] = [1e-300, 1e-20, 1e-9, -1e-9, -0.5, -0.9, 1, 1e6]
+        for _ in 0..<4000 { xs.append(Foundation.exp(40 * g.uniform() - 35)) }   // e^[−35, 5]
+        for x in xs {
+            let ref = Foundation.log1p(x)
+            worst = Swift.max(worst, Swift.abs(VectorMath.log1p(x) - ref) / Swift.abs(ref))
+        }
+        #expect(worst <= 1e-15, "max rel error \(worst)")
+        // (1 + 0.25)^−2 = 0.64 (A·D0 = 0.5, α = 2: the negative binomial die yield); the Poisson limit α = 10⁶ of
+        // A·D0 = 0.05 is e^−0.05 within 1.25e-9 (the next term of the expansion: e^−0.05·0.05²/(2α)).
+        #expect(Swift.abs(VectorMath.gammaLaplaceTransform(1, shape: 2, scale: 0.25) - 0.64) < 1e-15)
+        #expect(Swift.abs(VectorMath.gammaLaplaceTransform(1, shape: 1e6, scale: 0.05e-6) - Foundation.exp(-0.05))
+                < 1.3e-9)
+    }
+
     @Test("exp: max relative error vs libm ≤ 4e-16 on [-700, 700], SIMD lanes equal scalar")
     func expAccuracy() {
         var g = Xoshiro256PlusPlus(state0: 5, state1: 6, state2: 7, state3: 8)

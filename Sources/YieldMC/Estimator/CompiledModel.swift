@@ -178,7 +178,7 @@ struct CompiledModel: Sendable {
     /// Negative binomial die yield (1 + A·D0/α)^(−α): the mean of exp(−A·D) for D ~ Gamma(α, mean D0).
     func negativeBinomialYield(die d: Int, period t: Int) -> Double {
         let ad = dieArea[d] * defectDensity[d * periodCount + t]
-        return pow(1 + ad / alpha, -alpha)
+        return VectorMath.gammaLaplaceTransform(1, shape: alpha, scale: ad / alpha)
     }
 
     /// Upper end of the good-units histogram of product `p` in period `t`: its whole starts (good ≤ started).

@@ -250,8 +250,7 @@ extension CompiledModel {
     @inline(__always)
     func sampleDispersedStep(_ k: Int, units: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
         if let table = stepLotTable[k] {
-            return sampleLots(units: units, table: table, meanYield: stepYield[k], concentration: stepConcentration[k],
-                              rng: &rng)
+            return sampleLots(units: units, table: table, rng: &rng)
         }
         return sampleLots(units: units, meanYield: stepYield[k], concentration: stepConcentration[k],
                           unitsPerLot: unitsPerLot, rng: &rng)
@@ -312,7 +311,7 @@ func sampleLots(
 /// (one search per binary digit of a lane's full-lot count) and the beta-binomial inversion for the partial lot.
 @inline(__always)
 func sampleLots(
-    units: SIMD4<Double>, table: BetaBinomialTable, meanYield: Double, concentration: Double, rng: inout Xoshiro256x4
+    units: SIMD4<Double>, table: BetaBinomialTable, rng: inout Xoshiro256x4
 ) -> SIMD4<Double> {
     let lotSize = table.lotSize
     let fullLots = VectorMath.floor(units * (1.0 / lotSize))
@@ -322,12 +321,7 @@ func sampleLots(
     let lost = table.totalLosses(lots: full, rng: &rng)
     var good = units - remainder - lost
     if any(remainder .> 0) {
-        if table.hasPartialLotTable {
-            good += remainder - table.partialLotLosses(units: remainder, rng: &rng)
-        } else {
-            let y = rng.beta(BetaShape(mean: meanYield, concentration: concentration))
-            good += rng.binomial(count: remainder, probability: y)
-        }
+        good += remainder - table.partialLotLosses(units: remainder, rng: &rng)
     }
     return good
 }

@@ -66,6 +66,23 @@ public enum VectorMath {
         return s * (hfsq + r) + k * ln2Lo - hfsq + f + k * ln2Hi
     }
 
+    /// ln(1 + x) for x > −1, accurate also for tiny x (Goldberg's correction: u = 1 + x rounded, then
+    /// log(u)·x/(u − 1) cancels the rounding of u). Own `log`, so the same on every machine.
+    @inlinable
+    public static func log1p(_ x: Double) -> Double {
+        let u = 1 + x
+        if u == 1 { return x }
+        return log(u) * (x / (u - 1))
+    }
+
+    /// E[e^(−t·S)] for S ~ Gamma(shape, scale): (1 + t·scale)^(−shape), computed as exp(−shape·log1p(t·scale))
+    /// with the package's own functions (libm's pow may differ between machines). E.g. the k-th moment of a
+    /// clustered die yield e^(−A·D), D ~ Gamma(α, mean D0): t = k, shape α, scale A·D0/α.
+    @inlinable
+    public static func gammaLaplaceTransform(_ t: Double, shape: Double, scale: Double) -> Double {
+        exp(-shape * log1p(t * scale))
+    }
+
     // MARK: exp
 
     /// e^x for x clamped to [-708, 709] (fdlibm algorithm: x = k·ln2 + r, |r| ≤ ln2/2, rational approximation).

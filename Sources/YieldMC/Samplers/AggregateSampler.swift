@@ -49,8 +49,8 @@ func sampleAggregateWaferDies(
     waferCount: Double, grossDies g: Double, areaTimesMeanDefects ad: Double, alpha: Double,
     rng: inout Xoshiro256x4
 ) -> SIMD4<Double> {
-    let m1 = Foundation.pow(1 + ad / alpha, -alpha)
-    let m2 = Foundation.pow(1 + 2 * ad / alpha, -alpha)
+    let m1 = VectorMath.gammaLaplaceTransform(1, shape: alpha, scale: ad / alpha)
+    let m2 = VectorMath.gammaLaplaceTransform(2, shape: alpha, scale: ad / alpha)
     let perWaferVariance = Swift.max(g * (m1 - m2) + g * g * (m2 - m1 * m1), 0)
     let mean = waferCount * g * m1
     let sd = (waferCount * perWaferVariance).squareRoot()

@@ -62,9 +62,15 @@ public struct BetaBinomialTable: Sendable {
         self.partialStart = Self.partialStarts(a: a, b: b, lotSize: Int(n), logNoLoss: logNoLoss)
     }
 
-    /// The mode of each partial lot's losses and the pmf and CDF there, by the pmf recursion from
-    /// P(0) = exp(logNoLoss[r]) (at most 2·10⁷ steps in all, else empty).
+    /// The median of each partial lot's losses (the smallest k with P(X ≤ k) ≥ ½) and the pmf and CDF there, by the
+    /// pmf recursion from P(0) = exp(logNoLoss[r]). Empty (partial lots then drawn in two stages) when a full lot's
+    /// losses have a standard deviation above `maximumSpread` units (the walk from the median takes about one step
+    /// per unit of |X − median|), or when the table would take more than 2·10⁷ steps.
     static func partialStarts(a: Double, b: Double, lotSize: Int, logNoLoss: [Double]) -> [SIMD4<Double>] {
+        let l = Double(lotSize)
+        let mean = a / (a + b)
+        let variance = l * mean * (1 - mean) * (a + b + l) / (a + b + 1)
+        guard variance <= maximumSpread * maximumSpread else { return [] }
         var starts: [SIMD4<Double>] = []
         starts.reserveCapacity(lotSize + 1)
         var work = 0
@@ -73,10 +79,8 @@ public struct BetaBinomialTable: Sendable {
             var p = VectorMath.exp(logNoLoss[r])
             var cdf = p
             var k = 0.0
-            while k < n {
-                let ratio = ((n - k) * (b + k)) / ((k + 1) * (a + n - k - 1))
-                if !(ratio > 1) { break }
-                p *= ratio
+            while k < n && cdf < 0.5 {
+                p *= ((n - k) * (b + k)) / ((k + 1) * (a + n - k - 1))
                 cdf += p
                 k += 1
             }
@@ -87,18 +91,26 @@ public struct BetaBinomialTable: Sendable {
         return starts
     }
 
+    /// Largest standard deviation (units) of a full lot's losses for which partial lots are drawn by the walk
+    /// from the median (measured against beta then binomial: the walk wins clearly at ~10, loses at ~60).
+    static let maximumSpread = 24.0
+
     /// Units lost in one full lot, for a uniform `u` in [0, 1).
     @inlinable @inline(__always)
     public func losses(uniform u: Double) -> Double { single.value(uniform: u) }
 
     /// Units lost in a partial lot of `units` units per lane (whole numbers, 0 … L), with the same lot yield law:
-    /// BetaBinomial(r, b, a), by inversion with one uniform per lane: the search starts at the mode m (tabulated per
-    /// r with P(m) and P(X ≤ m)) and walks up (P(k+1) = P(k)·(r−k)(b+k) / ((k+1)(a+r−k−1))) or down
-    /// (P(k−1) = P(k)·k(a+r−k) / ((r−k+1)(b+k−1))), about one step per unit of |X − m|. Exact up to rounding, like
-    /// the two-stage draw "yield ~ Beta(a, b), good ~ Binomial(r, yield)" it replaces. Callers check
-    /// `hasPartialLotTable` first.
+    /// BetaBinomial(r, b, a). With the start table (`hasPartialLotTable`), by inversion with one uniform per lane:
+    /// the search starts at the median m (tabulated per r with P(m) and P(X ≤ m)) and walks up
+    /// (P(k+1) = P(k)·(r−k)(b+k) / ((k+1)(a+r−k−1))) or down (P(k−1) = P(k)·k(a+r−k) / ((r−k+1)(b+k−1))), about
+    /// one step per unit of |X − m|. Without it, in two stages: yield ~ Beta(a, b), good ~ Binomial(r, yield).
+    /// Exact up to rounding either way.
     @inlinable
     public func partialLotLosses(units r: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        if partialStart.isEmpty {
+            let y = rng.beta(BetaShape(a: SIMD4(repeating: a), b: SIMD4(repeating: b)))
+            return r - rng.binomial(count: r, probability: y)
+        }
         let (mode, pMode, cdfMode) = partialStart.withUnsafeBufferPointer { t in
             let s0 = t[Int(r[0])], s1 = t[Int(r[1])], s2 = t[Int(r[2])], s3 = t[Int(r[3])]
             return (SIMD4(s0[0], s1[0], s2[0], s3[0]), SIMD4(s0[1], s1[1], s2[1], s3[1]), SIMD4(s0[2], s1[2], s2[2], s3[2]))

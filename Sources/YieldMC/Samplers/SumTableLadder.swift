@@ -29,8 +29,8 @@ public struct SumTableLadder: Sendable {
         var work = 0.0
         while 2 << (tables.count - 1) <= maxCount {
             let n = Double(current.probabilities.count)
+            guard work + n * n <= maxWork, 2 * current.probabilities.count - 1 <= 2 * maxEntries else { break }
             work += n * n
-            guard work <= maxWork, 2 * current.probabilities.count - 1 <= 2 * maxEntries else { break }
             let next = current.convolved(with: current)
             guard let table = InversionTable(law: next, maxEntries: maxEntries) else { break }
             tables.append(table)
