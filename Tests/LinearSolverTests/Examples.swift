@@ -65,8 +65,11 @@ enum Examples {
         return p
     }
 
-    /// A subset-sum knapsack that branch-and-bound cannot close quickly: max Σ w_i x_i s.t. Σ w_i x_i ≤ W with
-    /// even weights and odd W, so the LP bound W is never reached; x binary. Incumbents come fast (any subset).
+    /// A subset-sum knapsack that branch-and-bound cannot close quickly: max Σ w_i x_i s.t. Σ w_i x_i ≤ W, x binary,
+    /// with weights w_i = even + ½ and W = whole + ¼: every subset sums to a multiple of ½, so the LP bound W is
+    /// never reached, and the weights are not whole numbers, so GLPK cannot round its bound down to the best sum
+    /// (with whole even weights and an odd W it could: gcd rounding made the proof come in ~0.3-0.9 s, and a
+    /// 0.3 s time-limit test flaky). glpsol does not close it in 20 s. Incumbents come fast (any subset).
     static func hardKnapsack(items: Int = 40) -> LinearProblem {
         var p = LinearProblem(name: "hard_knapsack", sense: .maximize)
         let row = p.addRow(.init(name: "cap", upper: 0))
@@ -74,12 +77,12 @@ enum Examples {
         var seed: UInt64 = 12345
         for i in 0..<items {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            let w = Double(2 * (1000 + Int(seed >> 33) % 9000))
+            let w = Double(2 * (1000 + Int(seed >> 33) % 9000)) + 0.5
             total += w
             let c = p.addColumn(.init(name: "x\(i)", objective: w, kind: .binary))
             p.add(row: row, column: c, w)
         }
-        p.rows[row].upper = 2 * (total / 4).rounded(.down) + 1
+        p.rows[row].upper = (total / 2).rounded(.down) + 0.25
         return p
     }
 }
