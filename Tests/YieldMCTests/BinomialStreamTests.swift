@@ -41,41 +41,30 @@ struct BinomialStreamTests {
         }
     }
 
+    /// χ² of 4,000 calls of `binomialSum(count: 609, …)` over `yields` (4 lanes each) against `pmf`.
+    static func streamChiSquare(yields: [SIMD4<Double>], pmf: [Double], seed: UInt64) -> (chi2: Double, dof: Int) {
+        var g = Xoshiro256x4(seed: seed, block: 0)
+        let calls = 4_000
+        let counts = yields.withUnsafeBufferPointer { buffer in
+            laneCounts(rounds: calls) { g.binomialSum(count: 609, probabilities: buffer) }
+        }
+        return chiSquare(counts: pooled(counts), total: calls * 4, pmf: tabulatedPMF(pmf), support: 0...(pmf.count - 1))
+    }
+
     @Test("3 wafers with different yields (0.83, 0.4, 0.9) in every lane: χ² against the convolution of the three pmfs")
     func varyingYields() {
         let ps = [0.83, 0.4, 0.9]
-        let pmf = Self.sumPMF(n: 609, probabilities: ps)
-        let yields = ps.map { SIMD4<Double>(repeating: $0) }
-        var g = Xoshiro256x4(seed: 92, block: 0)
-        var counts: [Int: Int] = [:]
-        let calls = 4_000
-        yields.withUnsafeBufferPointer { buffer in
-            for _ in 0..<calls {
-                let x = g.binomialSum(count: 609, probabilities: buffer)
-                for i in 0..<4 { counts[Int(x[i]), default: 0] += 1 }
-            }
-        }
-        let (chi2, dof) = chiSquare(counts: counts, total: calls * 4, pmf: { $0 >= 0 && $0 < pmf.count ? pmf[$0] : 0 },
-                                    support: 0...(pmf.count - 1))
+        let (chi2, dof) = Self.streamChiSquare(yields: ps.map { SIMD4<Double>(repeating: $0) },
+                                               pmf: Self.sumPMF(n: 609, probabilities: ps), seed: 92)
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
     }
 
     @Test("wafers mixing n·min(p, q) < 10 (inversion) and ≥ 10 (streaming BTRD): χ² against the convolution")
     func mixedEligibility() {
         // 609 dies, p = 0.995 (n·q ≈ 3: inversion) and p = 0.83 (BTRD) in every lane, alternating lanes too.
-        let pmf = Self.sumPMF(n: 609, probabilities: [0.995, 0.83])
         let yields = [SIMD4<Double>(0.995, 0.83, 0.995, 0.83), SIMD4<Double>(0.83, 0.995, 0.83, 0.995)]
-        var g = Xoshiro256x4(seed: 94, block: 0)
-        var counts: [Int: Int] = [:]
-        let calls = 4_000
-        yields.withUnsafeBufferPointer { buffer in
-            for _ in 0..<calls {
-                let x = g.binomialSum(count: 609, probabilities: buffer)
-                for i in 0..<4 { counts[Int(x[i]), default: 0] += 1 }
-            }
-        }
-        let (chi2, dof) = chiSquare(counts: counts, total: calls * 4, pmf: { $0 >= 0 && $0 < pmf.count ? pmf[$0] : 0 },
-                                    support: 0...(pmf.count - 1))
+        let (chi2, dof) = Self.streamChiSquare(yields: yields, pmf: Self.sumPMF(n: 609, probabilities: [0.995, 0.83]),
+                                               seed: 94)
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
     }
 

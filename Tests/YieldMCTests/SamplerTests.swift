@@ -191,8 +191,7 @@ struct BetaBinomialTableTests {
         var counts: [Int: Int] = [:]
         let draws = 40_000
         for _ in 0..<draws { counts[Int(block.value(uniform: g.uniform())), default: 0] += 1 }
-        let (chi2, dof) = chiSquare(counts: counts, total: draws, pmf: { $0 >= 0 && $0 < sum.count ? sum[$0] : 0 },
-                                    support: 0...(sum.count - 1))
+        let (chi2, dof) = chiSquare(counts: counts, total: draws, pmf: tabulatedPMF(sum), support: 0...(sum.count - 1))
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
         // Mean of the block = 8 · 200 · 0.05 = 80 exactly in the table's pmf (to rounding).
         var mean = 0.0
@@ -206,13 +205,9 @@ struct BetaBinomialTableTests {
         // mean 0.03·r (7.11 for r = 237, 30 for r = 1000).
         let table = try #require(BetaBinomialTable(lotSize: 1000, meanYield: 0.97, concentration: 300))
         let sizes = [0, 1, 237, 1000]
-        var counts: [[Int: Int]] = Array(repeating: [:], count: 4)
         var g = Xoshiro256x4(seed: 53, block: 0)
         let rounds = 20_000
-        for _ in 0..<rounds {
-            let lost = table.partialLotLosses(units: SIMD4(0, 1, 237, 1000), rng: &g)
-            for lane in 0..<4 { counts[lane][Int(lost[lane]), default: 0] += 1 }
-        }
+        let counts = laneCounts(rounds: rounds) { table.partialLotLosses(units: SIMD4(0, 1, 237, 1000), rng: &g) }
         #expect(counts[0] == [0: rounds])
         for lane in 1..<4 {
             let r = sizes[lane]
@@ -227,13 +222,9 @@ struct BetaBinomialTableTests {
         // 1000·0.9·0.1·(20 + 1000)/21 = 4371 (sd 66): no start table, beta then binomial per partial lot.
         let table = try #require(BetaBinomialTable(lotSize: 1000, meanYield: 0.9, concentration: 20))
         #expect(!table.hasPartialLotTable)
-        var counts: [Int: Int] = [:]
         var g = Xoshiro256x4(seed: 54, block: 0)
         let rounds = 10_000
-        for _ in 0..<rounds {
-            let lost = table.partialLotLosses(units: SIMD4(repeating: 237), rng: &g)
-            for lane in 0..<4 { counts[Int(lost[lane]), default: 0] += 1 }
-        }
+        let counts = pooled(laneCounts(rounds: rounds) { table.partialLotLosses(units: SIMD4(repeating: 237), rng: &g) })
         let (chi2, dof) = chiSquare(counts: counts, total: 4 * rounds, pmf: Self.pmf(n: 237, a: 18, b: 2), support: 0...237)
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
     }

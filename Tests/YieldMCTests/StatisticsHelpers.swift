@@ -45,3 +45,23 @@ struct SampleMoments {
     var mean: Double { sum / n }
     var variance: Double { (sumSq - sum * sum / n) / (n - 1) }
 }
+
+/// The pmf of a law tabulated as `probabilities` on offset, offset + 1, …; 0 elsewhere.
+func tabulatedPMF(_ probabilities: [Double], offset: Int = 0) -> (Int) -> Double {
+    { k in k - offset >= 0 && k - offset < probabilities.count ? probabilities[k - offset] : 0 }
+}
+
+/// Per SIMD lane, how often each whole value came out of `rounds` calls of `draw`.
+func laneCounts(rounds: Int, _ draw: () -> SIMD4<Double>) -> [[Int: Int]] {
+    var counts: [[Int: Int]] = Array(repeating: [:], count: 4)
+    for _ in 0..<rounds {
+        let x = draw()
+        for lane in 0..<4 { counts[lane][Int(x[lane]), default: 0] += 1 }
+    }
+    return counts
+}
+
+/// The counts of all lanes together (for draws that have the same law in every lane).
+func pooled(_ counts: [[Int: Int]]) -> [Int: Int] {
+    counts.reduce(into: [:]) { total, lane in total.merge(lane, uniquingKeysWith: +) }
+}

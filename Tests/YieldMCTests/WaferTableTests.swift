@@ -97,15 +97,10 @@ struct WaferTableTests {
         #expect(ladder.levels.count == 3)   // 1, 2, 4 wafers
         let exact = Self.power(law, 5)
         let base = 5 * law.offset
-        var counts: [Int: Int] = [:]
         var g = Xoshiro256x4(seed: 51, block: 0)
         let rounds = 10_000
-        for _ in 0..<rounds {
-            let s = ladder.sum(count: 5, rng: &g)
-            for lane in 0..<4 { counts[Int(s[lane]), default: 0] += 1 }
-        }
-        let (chi2, dof) = chiSquare(counts: counts, total: 4 * rounds,
-                                    pmf: { $0 - base >= 0 && $0 - base < exact.count ? exact[$0 - base] : 0 },
+        let counts = pooled(laneCounts(rounds: rounds) { ladder.sum(count: 5, rng: &g) })
+        let (chi2, dof) = chiSquare(counts: counts, total: 4 * rounds, pmf: tabulatedPMF(exact, offset: base),
                                     support: base...(base + exact.count - 1))
         #expect(chi2 < chiSquareBound(dof: dof), "χ² = \(chi2) on \(dof) dof")
     }
@@ -114,19 +109,15 @@ struct WaferTableTests {
     func ladderPerLaneCounts() throws {
         let law = try #require(BetaBinomialTable(lotSize: 50, meanYield: 0.9, concentration: 20))
         let single = DiscreteLaw(probabilities: (0..<law.single.count).map { law.single.probability(ofIndex: $0) })
-        let laneCounts = [0, 1, 3, 6]
-        var counts: [[Int: Int]] = Array(repeating: [:], count: 4)
+        let lots = [0, 1, 3, 6]
         var g = Xoshiro256x4(seed: 52, block: 0)
         let rounds = 20_000
-        for _ in 0..<rounds {
-            let s = law.totalLosses(lots: SIMD4(0, 1, 3, 6), rng: &g)
-            for lane in 0..<4 { counts[lane][Int(s[lane]), default: 0] += 1 }
-        }
+        let counts = laneCounts(rounds: rounds) { law.totalLosses(lots: SIMD4(0, 1, 3, 6), rng: &g) }
         #expect(counts[0] == [0: rounds])
         for lane in 1..<4 {
-            let exact = Self.power(single, laneCounts[lane])
+            let exact = Self.power(single, lots[lane])
             let (chi2, dof) = chiSquare(counts: counts[lane], total: rounds,
-                                        pmf: { $0 >= 0 && $0 < exact.count ? exact[$0] : 0 }, support: 0...(exact.count - 1))
+                                        pmf: tabulatedPMF(exact), support: 0...(exact.count - 1))
             #expect(chi2 < chiSquareBound(dof: dof), "lane \(lane): χ² = \(chi2) on \(dof) dof")
         }
     }

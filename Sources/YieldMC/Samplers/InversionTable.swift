@@ -11,10 +11,6 @@ public struct InversionTable: Sendable {
     /// Number of tabulated values.
     public var count: Int { cdf.count - 4 }
 
-    /// Tabulates `pmf` (values 0, 1, 2, …), cut where the remaining mass is below 1e-17. Nil if it would have more
-    /// than 200,000 entries.
-    init?(pmf: [Double]) { self.init(law: DiscreteLaw(probabilities: pmf)) }
-
     /// Tabulates `law`. Values whose cumulated mass from either end is at most 1e-17 are left out (below the
     /// 2^−52 resolution of the uniforms that invert the table: the lowest kept value takes the mass below it, and
     /// the last entry is set to 1). Nil if the table would have more than `maxEntries` entries.
