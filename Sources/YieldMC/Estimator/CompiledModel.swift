@@ -22,6 +22,8 @@ struct CompiledModel: Sendable {
     let sortYield: Double
     /// Good-dies tables per [d * periodCount + t] (nil: gamma and binomial per wafer, or no sampling needed).
     let waferTable: [WaferDieTable?]
+    /// `waferTable` as raw-pointer views for the kernel (no reference counting per read; `waferTable` owns them).
+    let waferLadder: [LadderView?]
     // Products and routes.
     let productCount: Int
     let demand: [Double]
@@ -40,8 +42,10 @@ struct CompiledModel: Sendable {
     let stepSeconds: [Double]
     let stepYield: [Double]
     let stepConcentration: [Double] // 0 = no lot-to-lot spread
-    /// Beta-binomial loss table of each dispersed step (nil: two-stage draws).
+    /// Beta-binomial loss table of each dispersed step (nil: two-stage draws, or units not sampled).
     let stepLotTable: [BetaBinomialTable?]
+    /// `stepLotTable` as raw-pointer views for the kernel (no reference counting per read; `stepLotTable` owns them).
+    let stepLotView: [LotTableView?]
     let unitsPerLot: Double
     let variability: Variability
     // Per-run constants of the kernel's sections 2–6, computed once here instead of per draw.
@@ -75,6 +79,7 @@ struct CompiledModel: Sendable {
         sortYield = input.fab?.sortYield ?? 1
         waferTable = input.waferSampling == .gammaBinomialTable && input.variability.unitSampling
             ? Self.waferTables(dies: dies, periods: P, alpha: alpha) : Array(repeating: nil, count: dies.count * P)
+        waferLadder = waferTable.map { $0?.ladder.view }
         productCount = input.products.count
         demand = input.products.flatMap(\.demandPerPeriod)
         demandCV = input.products.map(\.demandCV)
@@ -116,13 +121,15 @@ struct CompiledModel: Sendable {
         self.stepSeconds = stepSeconds
         self.stepYield = stepYield
         self.stepConcentration = stepConc
-        if input.lotSampling == .betaBinomialTable {
+        // The tables serve the sampling of units only (variability `.none` carries means through every step).
+        if input.lotSampling == .betaBinomialTable && input.variability.unitSampling {
             stepLotTable = zip(stepYield, stepConc).map { y, c in
                 c > 0 ? BetaBinomialTable(lotSize: input.unitsPerLot, meanYield: y, concentration: c) : nil
             }
         } else {
             stepLotTable = Array(repeating: nil, count: stepConc.count)
         }
+        stepLotView = stepLotTable.map { $0?.view }
         unitsPerLot = input.unitsPerLot
         variability = input.variability
         routeStartsRounded = routeStarts.map { $0.rounded() }

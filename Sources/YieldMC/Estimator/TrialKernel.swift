@@ -70,8 +70,8 @@ extension CompiledModel {
                 if gross > 0 && waferCount > 0 {
                     if ad == 0 {
                         good = SIMD4(repeating: waferCount * gross)
-                    } else if let table = waferTable[d * P + t] {
-                        good = table.goodDies(wafers: Int(waferCount), rng: &rng)
+                    } else if let ladder = waferLadder[d * P + t] {
+                        good = ladder.sum(count: Int(waferCount), rng: &rng)
                     } else if waferCount > aggregateThresholdLots {
                         good = sampleAggregateWaferDies(waferCount: waferCount, grossDies: gross,
                                                         areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)
@@ -249,9 +249,9 @@ extension CompiledModel {
     /// step has one, otherwise a beta and a binomial draw per lot.
     @inline(__always)
     func sampleDispersedStep(_ k: Int, units: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
-        if let table = stepLotTable[k] {
-            return sampleLots(units: units, table: table, rng: &rng)
-        }
+        // Through the raw-pointer view: reading a `BetaBinomialTable` from its array retained its storage three
+        // times per call (and released it), on reference counts shared by the threads.
+        if let table = stepLotView[k] { return table.goodUnits(entering: units, rng: &rng) }
         return sampleLots(units: units, meanYield: stepYield[k], concentration: stepConcentration[k],
                           unitsPerLot: unitsPerLot, rng: &rng)
     }
@@ -307,21 +307,3 @@ func sampleLots(
     return good
 }
 
-/// Good units out of a step entered by `units` (per lane) using the beta-binomial loss tables for the full lots
-/// (one search per binary digit of a lane's full-lot count) and the beta-binomial inversion for the partial lot.
-@inline(__always)
-func sampleLots(
-    units: SIMD4<Double>, table: BetaBinomialTable, rng: inout Xoshiro256x4
-) -> SIMD4<Double> {
-    let lotSize = table.lotSize
-    let fullLots = VectorMath.floor(units * (1.0 / lotSize))
-    // Guard against 1/L rounding: a lane whose full lots exceed its units loses one.
-    let full = fullLots.replacing(with: fullLots - 1, where: fullLots * lotSize .> units)
-    let remainder = units - full * lotSize
-    let lost = table.totalLosses(lots: full, rng: &rng)
-    var good = units - remainder - lost
-    if any(remainder .> 0) {
-        good += remainder - table.partialLotLosses(units: remainder, rng: &rng)
-    }
-    return good
-}

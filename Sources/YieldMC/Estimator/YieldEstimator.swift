@@ -30,12 +30,16 @@ public struct YieldEstimator: Sendable {
     /// The validated input.
     public let input: YieldInput
     let model: CompiledModel
+    /// Good units per (product, period) with every random quantity at its mean (computed once: every report
+    /// carries it, and it does not depend on the seed or the trial count).
+    let deterministic: [[Double]]
 
     /// Validates `input` (throws `YieldInputError` with the key path of the first problem).
     public init(input: YieldInput) throws(YieldInputError) {
         try input.validate()
         self.input = input
         self.model = CompiledModel(input)
+        self.deterministic = Self.deterministicGoodUnits(input)
     }
 
     /// Runs the estimator.
@@ -113,7 +117,10 @@ public struct YieldEstimator: Sendable {
     }
 
     /// Good units per (product, period) with every random quantity at its mean.
-    public func deterministicGoodUnits() -> [[Double]] {
+    public func deterministicGoodUnits() -> [[Double]] { deterministic }
+
+    /// One pass of the kernel with variability `.none` (lanes carry means; no tables are built).
+    static func deterministicGoodUnits(_ input: YieldInput) -> [[Double]] {
         var none = input
         none.variability = .none
         let det = CompiledModel(none)
@@ -133,7 +140,6 @@ public struct YieldEstimator: Sendable {
 
     func makeReport(_ acc: BlockAccumulator, seed: UInt64, stoppedBy: String) -> YieldReport {
         let P = model.periodCount
-        let deterministic = deterministicGoodUnits()
         func distribution(_ metric: Int, histogram: Int) -> Distribution {
             let m = acc.moments[metric]
             return Distribution(

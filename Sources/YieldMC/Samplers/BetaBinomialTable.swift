@@ -18,9 +18,9 @@ public struct BetaBinomialTable: Sendable {
     /// Beta parameters of the good fraction (a) and of the loss fraction (b).
     @usableFromInline let a: Double
     @usableFromInline let b: Double
-    /// Per partial-lot size r = 0 … L: (mode m, P(m), P(X ≤ m), 0) of BetaBinomial(r, b, a), where the partial
-    /// lot's inversion starts; empty when too costly to tabulate (then the partial lot is drawn in two stages).
-    @usableFromInline let partialStart: [SIMD4<Double>]
+    /// Per partial-lot size r = 0 … L: (median m, P(m), P(X ≤ m), 0) of BetaBinomial(r, b, a), where the partial
+    /// lot's inversion starts; nil when too costly to tabulate (then the partial lot is drawn in two stages).
+    @usableFromInline let partialStart: FrozenBuffer<SIMD4<Double>>?
 
     /// A table for lots of `lotSize` units with mean step yield `meanYield` and beta concentration
     /// `concentration`, or nil if it would be impractical (P(0) underflows or one lot has more than 200,000 values);
@@ -59,7 +59,14 @@ public struct BetaBinomialTable: Sendable {
         self.ladder = ladder
         self.a = a
         self.b = b
-        self.partialStart = Self.partialStarts(a: a, b: b, lotSize: Int(n), logNoLoss: logNoLoss)
+        let starts = Self.partialStarts(a: a, b: b, lotSize: Int(n), logNoLoss: logNoLoss)
+        self.partialStart = starts.isEmpty ? nil : FrozenBuffer(starts)
+    }
+
+    /// The table as raw pointers for the trial kernel (copying it costs no reference counting; valid while this
+    /// table, or a copy of it, is alive).
+    @usableFromInline var view: LotTableView {
+        LotTableView(lotSize: lotSize, a: a, b: b, ladder: ladder.view, partialStart: partialStart?.base)
     }
 
     /// The median of each partial lot's losses (the smallest k with P(X ≤ k) ≥ ½) and the pmf and CDF there, by the
@@ -99,6 +106,65 @@ public struct BetaBinomialTable: Sendable {
     @inlinable @inline(__always)
     public func losses(uniform u: Double) -> Double { single.value(uniform: u) }
 
+    /// Units lost in a partial lot of `units` units per lane (whole numbers, 0 … L); see
+    /// `LotTableView.partialLotLosses(units:rng:)`.
+    @inlinable
+    public func partialLotLosses(units r: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        withExtendedLifetime(self) { view.partialLotLosses(units: r, rng: &rng) }
+    }
+
+    /// Whether partial lots can be drawn by `partialLotLosses` (the per-size start table was affordable).
+    public var hasPartialLotTable: Bool { partialStart != nil }
+
+    /// Good units out of a step entered by `units` per lane; see `LotTableView.goodUnits(entering:rng:)`.
+    @inlinable
+    public func goodUnits(entering units: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        withExtendedLifetime(self) { view.goodUnits(entering: units, rng: &rng) }
+    }
+
+    /// Total units lost over `lots` full lots per lane (whole numbers), through the ladder of sum tables.
+    @inlinable
+    public func totalLosses(lots: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        ladder.sum(count: lots, rng: &rng)
+    }
+}
+
+/// A `BetaBinomialTable` as raw pointers (trivially copyable: the trial kernel reads it from an array without
+/// reference counting). The owner keeps the table alive while the view is used.
+@frozen @usableFromInline
+struct LotTableView: @unchecked Sendable {
+    @usableFromInline let lotSize: Double
+    @usableFromInline let a: Double
+    @usableFromInline let b: Double
+    @usableFromInline let ladder: LadderView
+    @usableFromInline let partialStart: UnsafePointer<SIMD4<Double>>?
+
+    @usableFromInline
+    init(lotSize: Double, a: Double, b: Double, ladder: LadderView, partialStart: UnsafePointer<SIMD4<Double>>?) {
+        self.lotSize = lotSize
+        self.a = a
+        self.b = b
+        self.ladder = ladder
+        self.partialStart = partialStart
+    }
+
+    /// Good units out of a step entered by `units` per lane (whole numbers): the full lots' losses through the
+    /// ladder of sum tables (one search per binary digit of a lane's full-lot count), the partial lot's by
+    /// `partialLotLosses`.
+    @inlinable
+    func goodUnits(entering units: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        let fullLots = VectorMath.floor(units * (1.0 / lotSize))
+        // Guard against 1/L rounding: a lane whose full lots exceed its units loses one.
+        let full = fullLots.replacing(with: fullLots - 1, where: fullLots * lotSize .> units)
+        let remainder = units - full * lotSize
+        let lost = ladder.sum(count: full, rng: &rng)
+        var good = units - remainder - lost
+        if any(remainder .> 0) {
+            good += remainder - partialLotLosses(units: remainder, rng: &rng)
+        }
+        return good
+    }
+
     /// Units lost in a partial lot of `units` units per lane (whole numbers, 0 … L), with the same lot yield law:
     /// BetaBinomial(r, b, a). With the start table (`hasPartialLotTable`), by inversion with one uniform per lane:
     /// the search starts at the median m (tabulated per r with P(m) and P(X ≤ m)) and walks up
@@ -106,15 +172,15 @@ public struct BetaBinomialTable: Sendable {
     /// one step per unit of |X − m|. Without it, in two stages: yield ~ Beta(a, b), good ~ Binomial(r, yield).
     /// Exact up to rounding either way.
     @inlinable
-    public func partialLotLosses(units r: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
-        if partialStart.isEmpty {
+    func partialLotLosses(units r: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
+        guard let t = partialStart else {
             let y = rng.beta(BetaShape(a: SIMD4(repeating: a), b: SIMD4(repeating: b)))
             return r - rng.binomial(count: r, probability: y)
         }
-        let (mode, pMode, cdfMode) = partialStart.withUnsafeBufferPointer { t in
-            let s0 = t[Int(r[0])], s1 = t[Int(r[1])], s2 = t[Int(r[2])], s3 = t[Int(r[3])]
-            return (SIMD4(s0[0], s1[0], s2[0], s3[0]), SIMD4(s0[1], s1[1], s2[1], s3[1]), SIMD4(s0[2], s1[2], s2[2], s3[2]))
-        }
+        let s0 = t[Int(r[0])], s1 = t[Int(r[1])], s2 = t[Int(r[2])], s3 = t[Int(r[3])]
+        let mode = SIMD4(s0[0], s1[0], s2[0], s3[0])
+        let pMode = SIMD4(s0[1], s1[1], s2[1], s3[1])
+        let cdfMode = SIMD4(s0[2], s1[2], s2[2], s3[2])
         let u = rng.uniform()
         var k = mode, p = pMode, cdf = cdfMode
         // Smallest k with P(X ≤ k) > u: up while u ≥ cdf, down while u < P(X ≤ k − 1) = cdf − P(k).
@@ -139,14 +205,5 @@ public struct BetaBinomialTable: Sendable {
             down = down .& (u .< cdf - p) .& (k .> 0)
         }
         return k
-    }
-
-    /// Whether partial lots can be drawn by `partialLotLosses` (the per-size start table was affordable).
-    public var hasPartialLotTable: Bool { !partialStart.isEmpty }
-
-    /// Total units lost over `lots` full lots per lane (whole numbers), through the ladder of sum tables.
-    @inlinable
-    public func totalLosses(lots: SIMD4<Double>, rng: inout Xoshiro256x4) -> SIMD4<Double> {
-        ladder.sum(count: lots, rng: &rng)
     }
 }
