@@ -1,6 +1,10 @@
 import Foundation
 
 /// The input flattened into index arrays for the trial kernel (no optionals, no nested arrays in the hot path).
+///
+/// The kernel reads the tables through raw-pointer views (`waferLadder`, `stepLotView`), each stored next to the
+/// array that owns its storage (`waferTable`, `stepLotTable`): every field is a `let`, so a copy of the model
+/// always carries the owners with the views. A new view field must keep its owner beside it the same way.
 struct CompiledModel: Sendable {
     let periodCount: Int
     let hoursPerTool: [Double]

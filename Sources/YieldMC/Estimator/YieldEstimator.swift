@@ -39,7 +39,7 @@ public struct YieldEstimator: Sendable {
         try input.validate()
         self.input = input
         self.model = CompiledModel(input)
-        self.deterministic = Self.deterministicGoodUnits(input)
+        self.deterministic = Self.computeDeterministicGoodUnits(input)
     }
 
     /// Runs the estimator.
@@ -120,7 +120,7 @@ public struct YieldEstimator: Sendable {
     public func deterministicGoodUnits() -> [[Double]] { deterministic }
 
     /// One pass of the kernel with variability `.none` (lanes carry means; no tables are built).
-    static func deterministicGoodUnits(_ input: YieldInput) -> [[Double]] {
+    static func computeDeterministicGoodUnits(_ input: YieldInput) -> [[Double]] {
         var none = input
         none.variability = .none
         let det = CompiledModel(none)

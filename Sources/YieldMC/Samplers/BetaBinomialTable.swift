@@ -131,7 +131,7 @@ public struct BetaBinomialTable: Sendable {
 
 /// A `BetaBinomialTable` as raw pointers (trivially copyable: the trial kernel reads it from an array without
 /// reference counting). The owner keeps the table alive while the view is used.
-@frozen @usableFromInline
+@usableFromInline
 struct LotTableView: @unchecked Sendable {
     @usableFromInline let lotSize: Double
     @usableFromInline let a: Double
@@ -166,7 +166,8 @@ struct LotTableView: @unchecked Sendable {
     }
 
     /// Units lost in a partial lot of `units` units per lane (whole numbers, 0 … L), with the same lot yield law:
-    /// BetaBinomial(r, b, a). With the start table (`hasPartialLotTable`), by inversion with one uniform per lane:
+    /// BetaBinomial(r, b, a). With the start table (`partialStart`; `BetaBinomialTable.hasPartialLotTable`), by
+    /// inversion with one uniform per lane:
     /// the search starts at the median m (tabulated per r with P(m) and P(X ≤ m)) and walks up
     /// (P(k+1) = P(k)·(r−k)(b+k) / ((k+1)(a+r−k−1))) or down (P(k−1) = P(k)·k(a+r−k) / ((r−k+1)(b+k−1))), about
     /// one step per unit of |X − m|. Without it, in two stages: yield ~ Beta(a, b), good ~ Binomial(r, yield).
@@ -177,12 +178,14 @@ struct LotTableView: @unchecked Sendable {
             let y = rng.beta(BetaShape(a: SIMD4(repeating: a), b: SIMD4(repeating: b)))
             return r - rng.binomial(count: r, probability: y)
         }
+        // A raw pointer is not bounds-checked, even in debug builds: the start table has L + 1 rows.
+        assert(all((r .>= 0) .& (r .<= lotSize)), "partial lot outside 0…L units")
         let s0 = t[Int(r[0])], s1 = t[Int(r[1])], s2 = t[Int(r[2])], s3 = t[Int(r[3])]
-        let mode = SIMD4(s0[0], s1[0], s2[0], s3[0])
-        let pMode = SIMD4(s0[1], s1[1], s2[1], s3[1])
-        let cdfMode = SIMD4(s0[2], s1[2], s2[2], s3[2])
+        let median = SIMD4(s0[0], s1[0], s2[0], s3[0])
+        let pMedian = SIMD4(s0[1], s1[1], s2[1], s3[1])
+        let cdfMedian = SIMD4(s0[2], s1[2], s2[2], s3[2])
         let u = rng.uniform()
-        var k = mode, p = pMode, cdf = cdfMode
+        var k = median, p = pMedian, cdf = cdfMedian
         // Smallest k with P(X ≤ k) > u: up while u ≥ cdf, down while u < P(X ≤ k − 1) = cdf − P(k).
         var up = (u .>= cdf) .& (k .< r)
         var down = (u .< cdf - p) .& (k .> 0)

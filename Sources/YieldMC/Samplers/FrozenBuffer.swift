@@ -5,14 +5,11 @@
 final class FrozenBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     /// The first value.
     @usableFromInline let base: UnsafePointer<Element>
-    /// Number of values.
-    let count: Int
 
     init(_ values: [Element]) {
         let storage = UnsafeMutablePointer<Element>.allocate(capacity: Swift.max(values.count, 1))
         storage.initialize(from: values, count: values.count)
         base = UnsafePointer(storage)
-        count = values.count
     }
 
     deinit { UnsafeMutablePointer(mutating: base).deallocate() }

@@ -60,7 +60,7 @@ public struct SumTableLadder: Sendable {
 
 /// Raw pointers to the packed tables of a `SumTableLadder` (no references: copying it is a plain load, where
 /// copying the ladder retains its storage). The owner must keep the ladder alive while the view is used.
-@frozen @usableFromInline
+@usableFromInline
 struct LadderView: @unchecked Sendable {
     /// Per level: offset (value of entry 0), CDF start, guide start, guide count (as Double).
     @usableFromInline let offsets: UnsafePointer<Double>
