@@ -167,50 +167,41 @@ struct LadderView: @unchecked Sendable {
 /// share between threads.
 @usableFromInline
 final class PackedInversionTables: @unchecked Sendable {
-    /// Per level: offset (value of entry 0), CDF start, guide start, guide count (as Double).
-    @usableFromInline let offsets: UnsafeMutablePointer<Double>
-    @usableFromInline let cdfStarts: UnsafeMutablePointer<UnsafePointer<Double>>
-    @usableFromInline let guideStarts: UnsafeMutablePointer<UnsafePointer<Int32>>
-    @usableFromInline let guideCounts: UnsafeMutablePointer<Double>
-    @usableFromInline let levelCount: Int
+    /// The tables as raw pointers (valid while this object lives): the only copy of the per-level pointers.
+    @usableFromInline let view: LadderView
     private let cdfStorage: UnsafeMutablePointer<Double>
     private let guideStorage: UnsafeMutablePointer<Int32>
 
     init(_ tables: [InversionTable]) {
-        levelCount = tables.count
         let cdfTotal = tables.reduce(0) { $0 + $1.cdf.count }
         let guideTotal = tables.reduce(0) { $0 + $1.guide.count }
         cdfStorage = .allocate(capacity: cdfTotal)
         guideStorage = .allocate(capacity: guideTotal)
-        offsets = .allocate(capacity: tables.count)
-        cdfStarts = .allocate(capacity: tables.count)
-        guideStarts = .allocate(capacity: tables.count)
-        guideCounts = .allocate(capacity: tables.count)
+        let offsets = UnsafeMutablePointer<Double>.allocate(capacity: tables.count)
+        let cdfStarts = UnsafeMutablePointer<UnsafePointer<Double>>.allocate(capacity: tables.count)
+        let guideStarts = UnsafeMutablePointer<UnsafePointer<Int32>>.allocate(capacity: tables.count)
+        let guideCounts = UnsafeMutablePointer<Double>.allocate(capacity: tables.count)
         var c = 0, g = 0
         for (i, table) in tables.enumerated() {
             (cdfStorage + c).initialize(from: table.cdf, count: table.cdf.count)
             (guideStorage + g).initialize(from: table.guide, count: table.guide.count)
-            offsets[i] = table.offset
-            cdfStarts[i] = UnsafePointer(cdfStorage + c)
-            guideStarts[i] = UnsafePointer(guideStorage + g)
-            guideCounts[i] = Double(table.guide.count)
+            (offsets + i).initialize(to: table.offset)
+            (cdfStarts + i).initialize(to: UnsafePointer(cdfStorage + c))
+            (guideStarts + i).initialize(to: UnsafePointer(guideStorage + g))
+            (guideCounts + i).initialize(to: Double(table.guide.count))
             c += table.cdf.count
             g += table.guide.count
         }
+        view = LadderView(offsets: offsets, cdfStarts: cdfStarts, guideStarts: guideStarts, guideCounts: guideCounts,
+                          levelCount: tables.count)
     }
 
     deinit {
         cdfStorage.deallocate()
         guideStorage.deallocate()
-        offsets.deallocate()
-        cdfStarts.deallocate()
-        guideStarts.deallocate()
-        guideCounts.deallocate()
-    }
-
-    /// The tables as raw pointers (valid while this object lives).
-    @usableFromInline var view: LadderView {
-        LadderView(offsets: offsets, cdfStarts: cdfStarts, guideStarts: guideStarts, guideCounts: guideCounts,
-                   levelCount: levelCount)
+        UnsafeMutablePointer(mutating: view.offsets).deallocate()
+        UnsafeMutablePointer(mutating: view.cdfStarts).deallocate()
+        UnsafeMutablePointer(mutating: view.guideStarts).deallocate()
+        UnsafeMutablePointer(mutating: view.guideCounts).deallocate()
     }
 }
