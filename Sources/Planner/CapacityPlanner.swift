@@ -92,6 +92,7 @@ public enum CapacityPlanner {
 
         var report = PlanReportBuilder(formulation: formulation, solution: solution, values: valuesSolution,
                                        integerTools: formulation.problem.isMIP, detail: options.reportDetail).build()
+        report.cycleTime = CycleTimeEstimator.estimate(model: formulation.model, plan: report)
         if report.status == .infeasible {
             report.infeasibility = try InfeasibilityExplainer.explain(formulation.model)
         }
