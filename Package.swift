@@ -59,8 +59,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fabplan", dependencies: ["FabPlanCLI"]),
+        // Deterministic national-scale line models (benchmarks and the formulation-equivalence tests).
+        .target(name: "NationalModels", dependencies: ["LineModel"], path: "Benchmarks/NationalModels"),
         // Benchmarks (release builds; see Benchmarks/RESULTS.md).
-        .executableTarget(name: "planner-bench", dependencies: ["Planner", "LineModel", "LinearSolver"],
+        .executableTarget(name: "planner-bench", dependencies: ["Planner", "LineModel", "LinearSolver", "NationalModels"],
                           path: "Benchmarks/PlannerBench"),
         // Solver-layer benchmark (release build): `swift run -c release solver-bench`.
         .executableTarget(name: "solver-bench", dependencies: ["LinearSolver", "CGLPK"], path: "Benchmarks/solver"),
@@ -78,7 +80,7 @@ let package = Package(
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),
         .testTarget(name: "YieldMCTests", dependencies: ["YieldMC"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver", "NationalModels"]),
         .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan"]),
     ]
 )
