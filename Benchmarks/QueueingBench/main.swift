@@ -56,3 +56,33 @@ print("")
 print(String(format: "%d points in %.1f s. Mean |error|: Sakasegawa %.1f %%, Allen–Cunneen %.1f %%; worst: %.1f %%, %.1f %%.",
              points, Date().timeIntervalSince(started), 100 * sumAbs.sakasegawa / Double(points),
              100 * sumAbs.allenCunneen / Double(points), 100 * worst.sakasegawa, 100 * worst.allenCunneen))
+
+// A serial line: three stations, arrival SCV of each from the linking equation (FlowVariability), the
+// second station with preemptive outages (MTBF 20 h, MTTR 2 h, exponential repairs) on 1 h natural lots.
+print("")
+print("Serial line (Poisson arrivals at 0.8 lots/h; linking equation for downstream arrivals):")
+print("")
+print("| station | m | u | c_a² used | c_e² | simulated Wq | ± SE | Sakasegawa | error |")
+print("|---|---|---|---|---|---|---|---|---|")
+let line: [(servers: Int, service: ServiceModel)] = [
+    (1, ServiceModel(natural: ProcessTime(meanHours: 1.0, scv: 0.5))),
+    (2, ServiceModel(natural: ProcessTime(meanHours: 1.8, scv: 0.25),
+                     outages: .init(mtbfHours: 20, repair: ProcessTime(meanHours: 2, scv: 1)))),
+    (4, ServiceModel(natural: ProcessTime(meanHours: 4.5, scv: 1.0))),
+]
+let lineJobs = quick ? 400_000 : 4_000_000
+let lineSim = LineSimulation(interarrival: ProcessTime(meanHours: 1 / 0.8, scv: 1),
+                             stations: line.map { .init(servers: $0.servers, service: $0.service) },
+                             jobs: lineJobs, warmupJobs: lineJobs / 20, batches: 30)
+let lineResults = lineSim.run(seed: 1000)
+var arrivalSCV = 1.0
+for (k, st) in line.enumerated() {
+    let te = st.service.effective
+    let load = StationLoad(servers: Double(st.servers), arrivalSCV: arrivalSCV, processTime: te,
+                           utilization: 0.8 * te.meanHours / Double(st.servers))
+    let approx = QueueTime.sakasegawaHours(load)
+    let r = lineResults[k].queueHours
+    print(String(format: "| %d | %d | %.3f | %.3f | %.3f | %.4f | %.4f | %.4f | %@ |", k + 1, st.servers, load.utilization,
+                 arrivalSCV, te.scv, r.mean, r.standardError, approx, percent(approx / r.mean - 1)))
+    arrivalSCV = FlowVariability.departureSCV(load)
+}

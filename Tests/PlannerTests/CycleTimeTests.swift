@@ -48,6 +48,14 @@ import Testing
         #expect(near(outcome.caps.first?.cap, 0.8) && near(outcome.caps.first?.queueLimitHours, 4))
     }
 
+    @Test("A 10.5 h target that the plain plan already meets (cycle 10 h) sets no cap and changes nothing")
+    func targetAlreadyMet() throws {
+        let r = try CycleTimePlanner.optimize(mm1Line(demand: 900), targets: [CycleTimeTarget(product: "a", hours: 10.5)],
+                                              options: PlanOptions(integerTools: false))
+        #expect(near(r.products.first?.starts, 900) && near(r.cycleTime?.products.first?.cycleTimeHours, 10))
+        #expect(r.cycleTime?.targets?.caps.isEmpty == true && r.cycleTime?.targets?.plansSolved == 1)
+    }
+
     @Test("A station's own max_queue_hours of 4 h caps the same M/M/1 line at u = 0.8 without any target")
     func stationLimit() throws {
         let r = try CycleTimePlanner.optimize(mm1Line(demand: 900, maxQueueHours: 4), targets: [],

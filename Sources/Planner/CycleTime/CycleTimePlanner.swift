@@ -45,10 +45,11 @@ public enum CycleTimePlanner {
         var caps: [QueueStation: Double]? = nil
         var solved = 1, converged = false
         while solved < maxPlans, plan.status == .optimal || plan.status == .feasible, let cycle = plan.cycleTime {
-            limits = QueueShares.limits(goals, plan, cycle, binding: caps.map { binding(plan, $0) }, previous: limits)
+            limits = QueueShares.limits(goals, plan, cycle, binding: caps.map { binding(plan, $0) } ?? [], previous: limits)
             var next = derivedCaps(model, plan, limits, queueModel)
             if let caps, solved > freeRounds { next.merge(caps, uniquingKeysWith: min) }
-            if let caps, next.keys == caps.keys, next.allSatisfy({ abs($0.value - caps[$0.key]!) < capTolerance }) {
+            let current = caps ?? [:]
+            if next.keys == current.keys, next.allSatisfy({ abs($0.value - current[$0.key]!) < capTolerance }) {
                 converged = true
                 break
             }

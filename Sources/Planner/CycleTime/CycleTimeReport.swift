@@ -16,8 +16,11 @@ public struct CycleTimeReport: Sendable, Codable, Hashable {
 
 /// The queue at one station in one period.
 public struct StationQueue: Sendable, Codable, Hashable {
+    /// Site id.
     public var site: String
+    /// Station id (kind) at that site.
     public var station: String
+    /// Period id.
     public var period: String
     /// Tools serving the queue (m; fractional in an LP plan).
     public var servers: Double
@@ -39,7 +42,9 @@ public struct StationQueue: Sendable, Codable, Hashable {
 
 /// Expected cycle time and WIP of one product in one period (starts-weighted over its sites).
 public struct ProductCycleTime: Sendable, Codable, Hashable {
+    /// Product id.
     public var product: String
+    /// Period id.
     public var period: String
     /// Units per lot, the job that queues.
     public var lotSizeUnits: Double
@@ -71,7 +76,9 @@ public struct CycleTimeTargetOutcome: Sendable, Codable, Hashable {
 
 /// A utilization cap derived from a queue-time limit.
 public struct QueueTimeCap: Sendable, Codable, Hashable {
+    /// Site id.
     public var site: String
+    /// Station id (kind) at that site.
     public var station: String
     /// The allowed expected queue time, hours (the smallest share any target gives this station, or its own
     /// `max_queue_hours`).

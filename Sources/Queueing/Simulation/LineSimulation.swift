@@ -32,6 +32,7 @@ public struct LineSimulation: Sendable {
 
     /// Times between arrivals to the first station (mean and SCV).
     public var interarrival: ProcessTime
+    /// The stations in route order; each one's departures are the next one's arrivals.
     public var stations: [Station]
     /// Jobs simulated, warm-up included.
     public var jobs: Int
