@@ -22,7 +22,10 @@ public enum PlanError: Error, Sendable, CustomStringConvertible {
 public enum CapacityPlanner {
     /// Builds the LP/MIP of `model`, solves it with GLPK and returns the plan with its report.
     /// Infeasible plans come back with `status == .infeasible` and an `infeasibility` explanation.
+    /// - Throws: `LineModelError` when the model breaks a rule of the loader (key paths say where),
+    ///   `PlanError` when the solver fails.
     public static func optimize(_ model: LineModel, options: PlanOptions = PlanOptions()) throws -> PlanReport {
+        try model.validate()  // trust: models built in code pass the loader's rules (LineModelValidator)
         let formulation = Formulation(model: model, objective: options.objective, integerTools: options.integerTools)
         return try solve(formulation, options: options)
     }
@@ -46,6 +49,7 @@ public enum CapacityPlanner {
     public static func solveKeepingBasis(_ formulation: Formulation, options: PlanOptions, session: GLPKResolveSession?) throws
         -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
     {
+        try formulation.model.validate()  // trust: a formulation built in code from an unchecked model
         var solverOptions = SolverOptions()
         solverOptions.timeLimitSeconds = options.timeLimitSeconds
         solverOptions.mipGap = options.mipGap
@@ -69,7 +73,7 @@ public enum CapacityPlanner {
                 solution = try GLPKSolver.solve(formulation.problem, options: solverOptions, warmStart: options.warmStart)
             }
         } catch let e as SolverError {
-            throw PlanError.solver(e)
+            throw PlanError.solver(SolverFailureContext.annotate(e, problem: formulation.problem))  // trust
         }
 
         var valuesSolution = solution
