@@ -86,6 +86,7 @@ public enum StochasticPlanner {
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> StochasticReport {
         guard scenarioCount >= 1 else { throw StochasticPlanError.scenarioCount(scenarioCount) }
+        try model.validate()
         let scenarios = ScenarioSampler.scenarios(of: model, count: scenarioCount, seed: seed)
         return try plan(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
                         timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, threads: threads)
@@ -98,6 +99,8 @@ public enum StochasticPlanner {
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> StochasticReport {
         guard !scenarios.isEmpty else { throw StochasticPlanError.scenarioCount(0) }
+        try model.validate()
+        for (k, scenario) in scenarios.enumerated() { try scenario.validate(label: "scenario \(k)") }
         guard timeLimitSeconds > 0, timeLimitSeconds.isFinite else { throw StochasticPlanError.timeLimit(timeLimitSeconds) }
         let clock = ContinuousClock.now
         let K = scenarios.count
