@@ -180,10 +180,12 @@ enum YieldTable {
             })
         if !r.dieYields.isEmpty {
             out += "\n" + table(
-                ["die type", "period", "wafers", "die yield", "± SE", "P5", "P95", "NB formula"],
+                ["die type", "period", "wafers", "die yield", "± SE", "P5", "P95", "NB formula", "dies needed",
+                 "fab share", "P(short)"],
                 r.dieYields.map { d in
                     [d.dieType, d.period, fmt(d.wafers, 1), fmt(d.dieYield.mean, 5), fmt(d.dieYield.standardError, 5),
-                     fmt(d.dieYield.p5, 4), fmt(d.dieYield.p95, 4), fmt(d.negativeBinomialYield, 5)]
+                     fmt(d.dieYield.p5, 4), fmt(d.dieYield.p95, 4), fmt(d.negativeBinomialYield, 5),
+                     fmt(d.supply.meanDiesNeeded, 0), fmt(d.supply.fabShare, 4), fmt(d.supply.probabilityShort, 4)]
                 })
         }
         if !r.stations.isEmpty {

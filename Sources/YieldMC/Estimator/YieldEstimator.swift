@@ -175,7 +175,8 @@ public struct YieldEstimator: Sendable {
                 dies.append(DieYieldEstimate(
                     dieType: die.name, period: input.periods[t].name, wafers: die.wafersPerPeriod[t],
                     dieYield: distribution(model.dieYieldIndex + d * P + t, histogram: 2 * model.productPeriods + d * P + t),
-                    negativeBinomialYield: model.negativeBinomialYield(die: d, period: t)))
+                    negativeBinomialYield: model.negativeBinomialYield(die: d, period: t),
+                    supply: dieSupply(acc, die: d, period: t, trials: trials)))
             }
         }
         var stations: [StationEstimate] = []
@@ -193,6 +194,22 @@ public struct YieldEstimator: Sendable {
             trials: acc.trials, seed: seed, trialsPerBlock: Self.trialsPerBlock, stoppedBy: stoppedBy,
             worstRelativeStandardError: worstRelativeStandardError(acc), histogramBins: BlockAccumulator.bins,
             products: products, dieYields: dies, stations: stations)
+    }
+}
+
+extension YieldEstimator {
+    /// Where the dies of die type `d` in period `t` came from, from the accumulated moments and counts.
+    func dieSupply(_ acc: BlockAccumulator, die d: Int, period t: Int, trials: Double) -> DieSupplyEstimate {
+        let dt = d * model.periodCount + t
+        func mean(_ k: Int) -> Double {
+            let m = acc.moments[model.dieSupplyIndex + 4 * dt + k]
+            return m.count > 0 ? m.mean : 0
+        }
+        return DieSupplyEstimate(
+            meanDiesNeeded: mean(0), meanDiesFromFab: mean(1), meanDiesFromCappedSuppliers: mean(2),
+            meanDiesFromUncappedSuppliers: mean(3), cappedSupplyLimit: model.cappedPurchase[dt],
+            uncappedSupplier: model.unlimitedPurchase[d],
+            probabilityShort: Double(acc.counts[model.diesShortIndex + dt]) / trials)
     }
 }
 

@@ -113,21 +113,66 @@ public struct ProductEstimate: Codable, Sendable, Hashable {
     }
 }
 
-/// Die yield (good dies before sort / gross dies) of one fab die type in one period.
+/// Die yield (good dies before sort / gross dies) of one supply-limited die type in one period, and where the
+/// dies the starts need come from.
 public struct DieYieldEstimate: Codable, Sendable, Hashable {
     public var dieType: String
     public var period: String
+    /// Fab wafers whose dies arrive in the period (0: the fab does not make the die type).
     public var wafers: Double
     public var dieYield: Distribution
     /// The closed form (1 + A·D0/α)^(−α) that the mean should match.
     public var negativeBinomialYield: Double
+    /// Where the dies come from: fab first, capped suppliers next, uncapped last.
+    public var supply: DieSupplyEstimate
 
-    public init(dieType: String, period: String, wafers: Double, dieYield: Distribution, negativeBinomialYield: Double) {
+    public init(
+        dieType: String, period: String, wafers: Double, dieYield: Distribution, negativeBinomialYield: Double,
+        supply: DieSupplyEstimate
+    ) {
         self.dieType = dieType
         self.period = period
         self.wafers = wafers
         self.dieYield = dieYield
         self.negativeBinomialYield = negativeBinomialYield
+        self.supply = supply
+    }
+}
+
+/// The dies of one die type and period the starts need, split by source as the trial allocates them: the fab's
+/// sorted good dies first, then capped suppliers up to their caps, then an uncapped supplier. Means over trials,
+/// in dies (a need the sources cannot cover is the shortfall that cuts starts).
+public struct DieSupplyEstimate: Codable, Sendable, Hashable {
+    /// Mean dies the period's starts need (starts × dies per unit, before any cut).
+    public var meanDiesNeeded: Double
+    /// Mean dies taken from the fab's sorted good dies.
+    public var meanDiesFromFab: Double
+    /// Mean dies bought from capped suppliers.
+    public var meanDiesFromCappedSuppliers: Double
+    /// Mean dies bought from an uncapped supplier.
+    public var meanDiesFromUncappedSuppliers: Double
+    /// Most dies the capped suppliers deliver in the period (the sum of their caps).
+    public var cappedSupplyLimit: Double
+    /// Whether an uncapped supplier sells the die type.
+    public var uncappedSupplier: Bool
+    /// Fab dies used / dies needed (ratio of the means; 0 when nothing is needed).
+    public var fabShare: Double
+    /// Fraction of trials in which fab and capped suppliers together fell short of the need (starts were cut).
+    public var probabilityShort: Double
+
+    public init(
+        meanDiesNeeded: Double, meanDiesFromFab: Double, meanDiesFromCappedSuppliers: Double,
+        meanDiesFromUncappedSuppliers: Double, cappedSupplyLimit: Double, uncappedSupplier: Bool,
+        probabilityShort: Double
+    ) {
+        self.meanDiesNeeded = meanDiesNeeded
+        self.meanDiesFromFab = meanDiesFromFab
+        self.meanDiesFromCappedSuppliers = meanDiesFromCappedSuppliers
+        self.meanDiesFromUncappedSuppliers = meanDiesFromUncappedSuppliers
+        self.cappedSupplyLimit = cappedSupplyLimit
+        self.uncappedSupplier = uncappedSupplier
+        self.fabShare = meanDiesNeeded > 0 ? meanDiesFromFab / meanDiesNeeded : 0
+        self.probabilityShort = probabilityShort
     }
 }
 
