@@ -30,3 +30,21 @@ struct QueueingFieldTests {
         #expect(try changed.validated() == changed)
     }
 }
+
+@Suite("Validating queueing figures of models built in code")
+struct QueueingRuleTests {
+    @Test("out-of-range SCVs, a zero queue limit, repair_scv without MTBF/MTTR and a zero lot size, by key path")
+    func problems() throws {
+        var model = try LineModelLoader.load(path: TestPaths.path("Fixtures/valid/minimal.yaml"))
+        model.sites[0].stations[0].queueing = StationQueueing(arrivalSCV: -1, processSCV: 101, repairSCV: 1, maxQueueHours: 0)
+        model.products[0].lotSizeUnits = 0
+        let found = LineModelValidator.problems(in: model).map { "\($0.keyPath) | \($0.message)" }
+        let q = "sites.s1.stations.bond.queueing"
+        #expect(found.count == 5, "\(found)")
+        #expect(found.contains("\(q).arrival_scv | must not be negative, got -1"))
+        #expect(found.contains { $0.hasPrefix("\(q).process_scv | is implausibly large (101") })
+        #expect(found.contains { $0.hasPrefix("\(q).repair_scv | repair_scv describes repair times") })
+        #expect(found.contains("\(q).max_queue_hours | must be greater than 0, got 0"))
+        #expect(found.contains("products.widget.lot_size_units | must be greater than 0, got 0"))
+    }
+}

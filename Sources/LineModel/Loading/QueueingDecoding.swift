@@ -13,12 +13,12 @@ extension ModelDecoder {
         guard let q = try reader.fields(field.node, field.path, what: "station queueing",
                                         allowed: Self.stationQueueingKeys)
         else { return nil }
-        let scv = NumberRange.between(0, 100)
+        let scv = FieldRanges.scv
         // Every field is read (each bad one reported) before giving up.
         let arrival = try optionalNumber(q, "arrival_scv", scv)
         let process = try optionalNumber(q, "process_scv", scv)
         let repair = try optionalNumber(q, "repair_scv", scv)
-        let limit = try optionalNumber(q, "max_queue_hours", .positive(max: 1e6))
+        let limit = try optionalNumber(q, "max_queue_hours", FieldRanges.maxQueueHours)
         var ok = true
         if case .some(.some) = repair, case .fraction = availability {
             reader.report(.inconsistent, q.values["repair_scv"]?.mark ?? q.mark, q.keyPath("repair_scv"),
@@ -33,7 +33,7 @@ extension ModelDecoder {
     /// The optional `lot_size_units` of a product: units per lot, the job that queues. Returns `.some(nil)`
     /// when absent, `nil` when invalid.
     func decodeLotSize(_ f: Fields) throws -> Double?? {
-        try optionalNumber(f, "lot_size_units", .positive(max: 1e9))
+        try optionalNumber(f, "lot_size_units", FieldRanges.lotSizeUnits)
     }
 
     /// An optional number without a default: `.some(nil)` when absent (or null), `.some(x)` when valid, `nil`
