@@ -56,6 +56,15 @@ import Testing
         #expect(r.cycleTime?.targets?.caps.isEmpty == true && r.cycleTime?.targets?.plansSolved == 1)
     }
 
+    @Test("A target 0.0001 h above the process time would need u ≈ 1e-4: the cap stops at the 0.001 floor, no error")
+    func capFloor() throws {
+        // u* = 1e-4/(1e-4 + 1) < 0.001, so the cap is 0.001: 1 unit in 1000 h, cycle 0.001/0.999 + 1 = 1.001 h.
+        let r = try CycleTimePlanner.optimize(mm1Line(demand: 900), targets: [CycleTimeTarget(product: "a", hours: 1.0001)],
+                                              options: PlanOptions(integerTools: false))
+        #expect(near(r.products.first?.starts, 1) && near(r.cycleTime?.targets?.caps.first?.cap, 0.001))
+        #expect(near(r.cycleTime?.products.first?.cycleTimeHours, 1 + 0.001 / 0.999))
+    }
+
     @Test("A station's own max_queue_hours of 4 h caps the same M/M/1 line at u = 0.8 without any target")
     func stationLimit() throws {
         let r = try CycleTimePlanner.optimize(mm1Line(demand: 900, maxQueueHours: 4), targets: [],

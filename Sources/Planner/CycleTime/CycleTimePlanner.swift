@@ -19,6 +19,9 @@ public enum CycleTimePlanner {
     /// product mix jump between vertices and free rounds can cycle, which the one-way rounds stop: they end
     /// at caps no tighter than the plan they give needs, i.e. a plan that meets the targets.
     static let freeRounds = 4
+    /// The lowest cap planned with: the smallest `utilization_cap` the model validator accepts (its solver
+    /// floor, docs/file-format.md "Accepted ranges"); a limit that would need less leaves the station at it.
+    static let smallestCap = 0.001
 
     /// The best plan whose expected cycle time meets every target (and whose stations meet their
     /// `max_queue_hours`), by the queueing estimate of `queueModel`.
@@ -86,7 +89,7 @@ public enum CycleTimePlanner {
                 else { continue }
                 cap = min(cap, UtilizationLimit.largestUtilization(queueLimitHours: limit, model: queueModel, station: load))
             }
-            caps[key] = max(cap, 1e-6)
+            caps[key] = max(cap, smallestCap)
         }
         return caps
     }
