@@ -78,5 +78,7 @@ let package = Package(
         .testTarget(name: "YieldMCTests", dependencies: ["YieldMC"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver"]),
         .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan"]),
+        // Seeded mutation fuzzing of models, scenarios, plan and shard JSON (README "Development").
+        .testTarget(name: "FuzzTests", dependencies: ["Planner", "LineModel", "LinearSolver"]),
     ]
 )
