@@ -69,6 +69,16 @@ public enum LineModelLoader {
             }.map(\.element)
             throw LineModelError(diagnostics: sorted)
         }
+        // The typed rules (shared with models built in code); the decoder has already checked what it reads, so
+        // only the rules on decoded values (solver floors of derived values, id bytes) can still fire here.
+        let problems = LineModelValidator.problems(in: model, limits: limits, label: fileName)
+        guard problems.isEmpty else {
+            throw LineModelError(diagnostics: problems.map {
+                var d = $0
+                d.location = reader.location(ofKeyPath: d.keyPath)
+                return d
+            })
+        }
         return model
     }
 
