@@ -90,5 +90,7 @@ let package = Package(
         .testTarget(name: "QueueingTests", dependencies: ["Queueing"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver", "NationalModels"]),
         .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan"]),
+        // Seeded mutation fuzzing of models, scenarios, plan and shard JSON (README "Development").
+        .testTarget(name: "FuzzTests", dependencies: ["Planner", "LineModel", "LinearSolver"]),
     ]
 )
