@@ -32,6 +32,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Packs the xlsx workbook's XML parts (--format xlsx, docs/reports.md).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK, the system C library (Debian: libglpk-dev; no pkg-config file is shipped).
@@ -55,6 +57,7 @@ let package = Package(
         .target(name: "FabPlanCLI", dependencies: [
             "FabPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "fabplan", dependencies: ["FabPlanCLI"]),
         // Benchmarks (release builds; see Benchmarks/RESULTS.md).

@@ -44,13 +44,16 @@ struct YieldCommand: ParsableCommand {
     @Option(help: "Units per back-end lot (step yields are drawn per lot).")
     var lotSize: Double = 1000
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, html or xlsx (docs/reports.md).")
     var format: OutputFormat = .table
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
 
     @Option(help: "How wafers and lots are drawn: tables (exact tabulated laws, fast) or two-stage (as the model is written).")
     var sampling: Sampling = .tables
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, html, xlsx }
 
     enum Sampling: String, ExpressibleByArgument, CaseIterable {
         case tables
@@ -68,6 +71,7 @@ struct YieldCommand: ParsableCommand {
         if !(lotSize >= 1) || lotSize != lotSize.rounded() {
             throw ValidationError("--lot-size must be a whole number of units, at least 1, got \(lotSize)")
         }
+        if format == .xlsx, output == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
     }
 
     func run() throws {
@@ -108,14 +112,16 @@ struct YieldCommand: ParsableCommand {
             if showProgress { ProgressBar.draw(done: done, target: target) }
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(report)
-            print(String(decoding: data, as: UTF8.self))
-        case .table:
-            print(YieldTable.render(report))
+        do {
+            switch format {
+            case .json: try ReportOutput.write(try ReportJSON.encode(report), to: output)
+            case .table: try ReportOutput.write(YieldTable.render(report) + "\n", to: output)
+            case .html: try ReportOutput.write(YieldHTML.page(report, model: lineModel.name), to: output)
+            case .xlsx: try ReportOutput.write(try XLSXWorkbook.data(RiskTables.yield(report)), to: output)
+            }
+        } catch let e as CLIError {
+            printError("error: \(e.description)")
+            throw e.exitCode
         }
     }
 }
@@ -161,53 +167,5 @@ enum ProgressBar {
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
         let line = "\r[\(bar)] \(Int(fraction * 100))%  \(done)/\(target) trials"
         FileHandle.standardError.write(Data(line.utf8))
-    }
-}
-
-/// Plain-text tables of a `YieldReport`.
-enum YieldTable {
-    static func render(_ r: YieldReport) -> String {
-        var out = "Monte Carlo yield: \(r.trials) trials, seed \(r.seed), stopped by \(r.stoppedBy), "
-            + "worst relative SE \(fmt(r.worstRelativeStandardError, 5)); quantiles from \(r.histogramBins)-bin histograms\n\n"
-        out += table(
-            ["product", "period", "starts", "demand", "determ.", "mean good", "± SE", "P5", "P50", "P95",
-             "route yield", "P(meet)", "E[short]"],
-            r.products.map { p in
-                [p.product, p.period, fmt(p.starts, 0), fmt(p.demand, 0), fmt(p.deterministicGoodUnits, 0),
-                 fmt(p.goodUnits.mean, 1), fmt(p.goodUnits.standardError, 1), fmt(p.goodUnits.p5, 0),
-                 fmt(p.goodUnits.p50, 0), fmt(p.goodUnits.p95, 0), fmt(p.routeYield.mean, 5),
-                 fmt(p.probabilityMeetDemand, 4), fmt(p.expectedShortfallUnits, 1)]
-            })
-        if !r.dieYields.isEmpty {
-            out += "\n" + table(
-                ["die type", "period", "wafers", "die yield", "± SE", "P5", "P95", "NB formula"],
-                r.dieYields.map { d in
-                    [d.dieType, d.period, fmt(d.wafers, 1), fmt(d.dieYield.mean, 5), fmt(d.dieYield.standardError, 5),
-                     fmt(d.dieYield.p5, 4), fmt(d.dieYield.p95, 4), fmt(d.negativeBinomialYield, 5)]
-                })
-        }
-        if !r.stations.isEmpty {
-            out += "\n" + table(
-                ["station", "period", "binds", "utilization", "up h/tool"],
-                r.stations.map { s in
-                    [s.station, s.period, fmt(s.bindingFraction, 4), fmt(s.meanUtilization, 4), fmt(s.meanUpHoursPerTool, 1)]
-                })
-        }
-        return out
-    }
-
-    static func fmt(_ x: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", x) }
-
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                i < 2 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - c.count) + c
-            }.joined(separator: "  ")
-        }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-            + rows.map(line)).joined(separator: "\n") + "\n"
     }
 }

@@ -13,7 +13,7 @@ struct CompareCommand: ParsableCommand {
         5 solver failure; 6 cannot write output.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown, html, xlsx }
     enum Mode: String, EnumerableFlag { case mip, lp }
 
     @Argument(help: "The base model (or scenario), then one or more scenario or model files.")
@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
 
 
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: "Output format: table, json, csv, markdown, html or xlsx (docs/reports.md).")
     var format: Format = .table
 
     @Option(help: "Plans solved at once (default: all cores). MIP plans that hit --time-limit get less CPU each.")
@@ -42,6 +42,7 @@ struct CompareCommand: ParsableCommand {
         guard files.count >= 2 else { throw ValidationError("give a base file and at least one what-if file") }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
         guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50") }
+        if format == .xlsx, output == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
     }
 
     func run() throws {
@@ -62,20 +63,17 @@ struct CompareCommand: ParsableCommand {
             case .markdown: text = ComparisonRendering.table(report, markdown: true)
             case .csv: text = ComparisonRendering.csv(report)
             case .json: text = try ComparisonRendering.json(report)
+            case .html: text = ComparisonHTML.page(report)
+            case .xlsx: return try ReportOutput.write(try XLSXWorkbook.data(WhatIfTables.comparison(report)), to: output)
             }
-            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            try ReportOutput.write(text, to: output)
         }
     }
 }
 
 /// Renders a `ComparisonReport`: figures as rows and plans as columns, then bottleneck shifts and inputs.
 enum ComparisonRendering {
-    static func json(_ r: ComparisonReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(r), as: UTF8.self) + "\n"
-    }
+    static func json(_ r: ComparisonReport) throws -> String { try ReportJSON.encode(r) }
 
     /// The figure rows: label and one cell per plan.
     static func figureRows(_ r: ComparisonReport) -> [(String, [String])] {

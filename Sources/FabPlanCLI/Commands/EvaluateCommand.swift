@@ -30,14 +30,18 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Worker threads (does not change the result).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, html or xlsx (docs/reports.md).")
     var format: Format = .table
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, html, xlsx }
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
 
     func validate() throws {
         if trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if format == .xlsx, output == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
     }
 
     func run() throws {
@@ -61,30 +65,11 @@ struct EvaluateCommand: ParsableCommand {
                 throw CLIError.invalidInput("\(plan): \(error)")
             }
             switch format {
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(risk), as: UTF8.self))
-            case .table:
-                print(RiskRendering.table(risk), terminator: "")
+            case .json: try ReportOutput.write(try ReportJSON.encode(risk), to: output)
+            case .table: try ReportOutput.write(RiskRendering.table(risk), to: output)
+            case .html: try ReportOutput.write(RiskHTML.page(risk, model: lineModel.name), to: output)
+            case .xlsx: try ReportOutput.write(try XLSXWorkbook.data([RiskTables.products(risk)]), to: output)
             }
         }
-    }
-}
-
-/// Plain-text table of a `RiskReport` (shared by `evaluate` and `optimize --risk-trials`).
-enum RiskRendering {
-    static func table(_ r: RiskReport) -> String {
-        var out = "Risk (Monte Carlo, \(r.trials) trials, seed \(r.seed)): mean service level "
-            + "\(YieldTable.fmt(r.meanServiceLevel, 4)), total expected shortfall \(YieldTable.fmt(r.totalExpectedShortfallUnits, 1)) units\n\n"
-        out += YieldTable.table(
-            ["product", "period", "demand", "planned good", "mean good", "P(meet)", "E[short]", "binds most"],
-            r.products.map { p in
-                [p.product, p.period, YieldTable.fmt(p.demand, 0), YieldTable.fmt(p.plannedGoodUnits, 0),
-                 YieldTable.fmt(p.meanGoodUnits, 1), YieldTable.fmt(p.probabilityMeetDemand, 4),
-                 YieldTable.fmt(p.expectedShortfallUnits, 1),
-                 p.bindingStations.map { "\($0.station) \(YieldTable.fmt($0.bindingFraction, 2))" }.joined(separator: ", ")]
-            })
-        return out
     }
 }

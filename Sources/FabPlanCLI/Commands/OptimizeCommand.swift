@@ -27,10 +27,10 @@ struct OptimizeCommand: ParsableCommand {
 
 
 
-    @Option(help: "Output format: table, json or csv.")
+    @Option(help: "Output format: table, json, csv, html or xlsx (docs/reports.md).")
     var format: OutputFormat = .table
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(help: "Write the report to this file (atomically) instead of standard output; with --format csv, a folder (ending in /) gets one file per table.")
     var output: String?
 
     @Option(name: .customLong("export-lp"), help: "Also write the LP/MIP in CPLEX LP format.")
@@ -60,6 +60,7 @@ struct OptimizeCommand: ParsableCommand {
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
         if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
+        if format == .xlsx, output == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
     }
 
     func run() throws {
@@ -93,13 +94,7 @@ struct OptimizeCommand: ParsableCommand {
                     case .scenarioCount, .timeLimit: throw ExitCode(64)
                     }
                 } catch { throw CLIError.solver(String(describing: error)) }
-                if format == .json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                    try write(String(decoding: try encoder.encode(result), as: UTF8.self) + "\n")
-                } else {
-                    try write(StochasticRendering.table(result))
-                }
+                try emit(result, modelName: planningModel.name)
                 return
             }
             let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
@@ -139,20 +134,21 @@ struct OptimizeCommand: ParsableCommand {
         switch format {
         case .table: try write(PlanRendering.table(report) + (report.risk.map { "\n" + RiskRendering.table($0) } ?? ""))
         case .json: try write(PlanRendering.json(report))
-        case .csv:
-            let tables = PlanRendering.csvTables(report)
-            if let output {
-                // One tidy CSV per table: plan.csv -> plan.summary.csv, plan.products.csv, ...
-                let url = URL(fileURLWithPath: output)
-                let stem = url.deletingPathExtension().path
-                for t in tables { try AtomicFile.write(t.csv, to: "\(stem).\(t.name).csv") }
-            } else {
-                print(tables.map { "# \($0.name)\n\($0.csv)" }.joined(separator: "\n"), terminator: "")
-            }
+        case .csv: try ReportOutput.writeCSV(PlanTables.all(report), to: output)
+        case .html: try write(PlanHTML.page(report))
+        case .xlsx: try ReportOutput.write(try XLSXWorkbook.data(PlanTables.all(report)), to: output)
         }
     }
 
-    private func write(_ text: String) throws {
-        if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+    private func emit(_ result: StochasticReport, modelName: String) throws {
+        switch format {
+        case .table: try write(StochasticRendering.table(result))
+        case .json: try write(ReportJSON.encode(result))
+        case .csv: try ReportOutput.writeCSV(WhatIfTables.stochastic(result), to: output)
+        case .html: try write(StochasticHTML.page(result, model: modelName))
+        case .xlsx: try ReportOutput.write(try XLSXWorkbook.data(WhatIfTables.stochastic(result)), to: output)
+        }
     }
+
+    private func write(_ text: String) throws { try ReportOutput.write(text, to: output) }
 }

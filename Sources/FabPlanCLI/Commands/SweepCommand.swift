@@ -14,7 +14,7 @@ struct SweepCommand: ParsableCommand {
         output byte for byte. Exit codes: 0 done; 2 invalid model or options; 5 base solve failed; 6 cannot write.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, html, xlsx }
     enum Mode: String, EnumerableFlag { case lp, mip }
 
     @Argument(help: "Model or scenario file.")
@@ -39,7 +39,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Solve every point cold (no warm start), for comparison.")
     var cold = false
 
-    @Option(help: "Output format: json or csv.")
+    @Option(help: "Output format: json, csv, html or xlsx (docs/reports.md).")
     var format: Format = .json
 
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
@@ -48,6 +48,7 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=FROM:TO:STEP") }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
+        if format == .xlsx, output == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
     }
 
     func run() throws {
@@ -77,8 +78,12 @@ struct SweepCommand: ParsableCommand {
             } catch {
                 throw CLIError.solver(String(describing: error))
             }
-            let text = format == .json ? try result.json() : result.csv()
-            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            switch format {
+            case .json: try ReportOutput.write(try result.json(), to: output)
+            case .csv: try ReportOutput.write(result.csv(), to: output)
+            case .html: try ReportOutput.write(SweepHTML.page(result), to: output)
+            case .xlsx: try ReportOutput.write(try XLSXWorkbook.data(WhatIfTables.sweep(result)), to: output)
+            }
             let invalid = result.points.filter { $0.status == nil }.count
             printError("sweep: \(timings.points) of \(result.pointCount) points on \(timings.threads) thread(s) in "
                 + "\(Fmt.n(timings.wallSeconds, 3)) s (base solve \(Fmt.n(timings.baseSolveSeconds, 3)) s; "

@@ -20,7 +20,7 @@ enum StochasticRendering {
             + (r.waitAndSeeBound.map { ", bound \(f($0))" } ?? "") + "]\n"
         out += "EVPI (value of perfect information)   \(f(r.expectedValueOfPerfectInformation))\n\n"
         out += YieldTable.table(["site", "station", "period", "tools bought"],
-                                r.purchases.map { [$0.site, $0.station, $0.period, String(format: "%.3f", $0.tools)] })
+                                r.purchases.map { [$0.site, $0.station, $0.period, Fmt.tools($0.tools, mode: r.mode)] })
         return out
     }
 }
