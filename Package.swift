@@ -84,6 +84,6 @@ let package = Package(
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),
         .testTarget(name: "YieldMCTests", dependencies: ["YieldMC"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver", "NationalModels"]),
-        .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan"]),
+        .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan", "FabPlanCLI"]),
     ]
 )

@@ -42,18 +42,21 @@ struct PurchaseTimeline: Chart {
         }
         out += SVG.text("period", x: left + (width - left) / 2, y: height - 6, anchor: "middle") + "</g>\n<g class=\"marks\">"
         for (i, label) in rows.enumerated() { out += SVG.text(label, x: left - 6, y: top + rowHeight * Double(i) + 13, anchor: "end") }
+        // Order marks (lines, hollow circles) first, arrivals (filled, with the tool count) on top of them.
+        var arrivals = ""
         for o in orders {
             guard let i = rows.firstIndex(of: o.label), let a = periods.firstIndex(of: o.ordered) else { continue }
             let b = periods.firstIndex(of: o.arrives) ?? a
             let y = top + rowHeight * (Double(i) + 0.5)
             let (xa, xb) = (left + band * (Double(a) + 0.5), left + band * (Double(b) + 0.5))
             let tools = Fmt.tools(o.tools, mode: mode)
-            let tip = "\(o.label): \(tools) tool(s) ordered \(o.ordered), arriving \(o.arrives), \(Fmt.n(o.capital)) \(currency)"
+            let tip = esc("\(o.label): \(tools) tool(s) ordered \(o.ordered), arriving \(o.arrives), \(Fmt.n(o.capital)) \(currency)")
             if b != a { out += SVG.line(xa, y, xb, y, stroke: Palette.muted, width: 1.5) }
-            out += "<circle cx=\"\(SVG.n(xa))\" cy=\"\(SVG.n(y))\" r=\"5\" fill=\"#fff\" stroke=\"\(Palette.muted)\" stroke-width=\"1.5\"><title>\(esc(tip))</title></circle>"
-            out += "<circle cx=\"\(SVG.n(xb))\" cy=\"\(SVG.n(y))\" r=\"4\" fill=\"\(Palette.total)\"><title>\(esc(tip))</title></circle>"
-            out += SVG.text("+\(tools)", x: xb + 8, y: y + 4)
+            out += "<circle cx=\"\(SVG.n(xa))\" cy=\"\(SVG.n(y))\" r=\"5\" fill=\"#fff\" stroke=\"\(Palette.muted)\" stroke-width=\"1.5\"><title>\(tip)</title></circle>"
+            arrivals += "<circle cx=\"\(SVG.n(xb))\" cy=\"\(SVG.n(y))\" r=\"4\" fill=\"\(Palette.total)\"><title>\(tip)</title></circle>"
+            arrivals += SVG.text("+\(tools)", x: xb + 8, y: y + 4)
         }
+        out += arrivals
         return out + "</g>\n</svg>\n"
     }
 }
