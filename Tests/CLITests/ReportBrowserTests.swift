@@ -3,7 +3,7 @@ import Testing
 
 /// Headless Chromium (Debian's `chromium`, installed by .ci/setup) opens the HTML reports of the flagship plan,
 /// a compare and a Monte Carlo run: no script error or blocked fetch, every chart laid out with a non-zero size
-/// and marks drawn, a screenshot of each under .build/browser-screenshots/. Skipped, saying so, where no
+/// and marks drawn, a screenshot and a printed PDF of each under .build/browser-screenshots/. Skipped, saying so, where no
 /// Chromium is installed.
 @Suite struct ReportBrowserTests {
     static let browser: URL? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
@@ -16,6 +16,8 @@ import Testing
         struct ChartSize: Decodable { var id: String; var title: String?; var width: Double; var height: Double; var marks: Int }
         var charts: [ChartSize]
         var errors: [String]
+        /// Height of the whole page at the default window width, CSS pixels.
+        var pageHeight: Double
     }
 
     /// Writes the report of `args` (plus --format html --output FILE), opens it, returns the measurements.
@@ -32,15 +34,23 @@ import Testing
         // Each run gets its own profile, so tests running at once do not share a browser.
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(work.path)/profile",
                       "--enable-logging=stderr", "--v=0", "--hide-scrollbars"]
-        let dom = try CLIRunner.run(browser, common + ["--virtual-time-budget=5000", "--dump-dom", page.absoluteString])
-        let shot = try CLIRunner.run(browser, common + ["--window-size=1100,3000", "--screenshot=\(Self.screenshots)/\(name).png",
+        let dom = try CLIRunner.run(browser, common + ["--window-size=1100,900", "--virtual-time-budget=5000", "--dump-dom", page.absoluteString])
+        let json = try #require(Self.between(dom.stdout, "<pre id=\"render-check\" hidden=\"\">", "</pre>"))
+        let check = try JSONDecoder().decode(RenderCheck.self, from: Data(Self.unescape(json).utf8))
+        // The screenshot is as tall as the page, so it shows every chart.
+        let height = Int(min(max(check.pageHeight, 900), 20_000)) + 40
+        let shot = try CLIRunner.run(browser, common + ["--window-size=1100,\(height)", "--screenshot=\(Self.screenshots)/\(name).png",
                                                         page.absoluteString])
         #expect(shot.status == 0)
         let png = try Data(contentsOf: URL(fileURLWithPath: "\(Self.screenshots)/\(name).png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000)
-        let json = try #require(Self.between(dom.stdout, "<pre id=\"render-check\" hidden=\"\">", "</pre>"))
-        let check = try JSONDecoder().decode(RenderCheck.self, from: Data(Self.unescape(json).utf8))
-        return (check, html, dom.stderr + shot.stderr)
+        // Printing to PDF works (the print stylesheet opens every table view): a PDF file with content.
+        let pdf = "\(Self.screenshots)/\(name).pdf"
+        let printed = try CLIRunner.run(browser, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", page.absoluteString])
+        #expect(printed.status == 0)
+        let pdfData = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(pdfData.starts(with: Array("%PDF".utf8)) && pdfData.count > 20_000)
+        return (check, html, dom.stderr + shot.stderr + printed.stderr)
     }
 
     /// Every chart drawn, none empty; no errors; no console output; no address the page could fetch.

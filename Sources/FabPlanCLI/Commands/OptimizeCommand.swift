@@ -94,7 +94,7 @@ struct OptimizeCommand: ParsableCommand {
                     case .scenarioCount, .timeLimit: throw ExitCode(64)
                     }
                 } catch { throw CLIError.solver(String(describing: error)) }
-                try emit(result, modelName: planningModel.name)
+                try emit(result, model: planningModel)
                 return
             }
             let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
@@ -140,12 +140,12 @@ struct OptimizeCommand: ParsableCommand {
         }
     }
 
-    private func emit(_ result: StochasticReport, modelName: String) throws {
+    private func emit(_ result: StochasticReport, model: LineModel) throws {
         switch format {
         case .table: try write(StochasticRendering.table(result))
         case .json: try write(ReportJSON.encode(result))
         case .csv: try ReportOutput.writeCSV(WhatIfTables.stochastic(result), to: output)
-        case .html: try write(StochasticHTML.page(result, model: modelName))
+        case .html: try write(StochasticHTML.page(result, model: model.name, currency: model.currency))
         case .xlsx: try ReportOutput.write(try XLSXWorkbook.data(WhatIfTables.stochastic(result)), to: output)
         }
     }

@@ -32,8 +32,13 @@ struct BandChart: Chart {
     private var left: Double { 78 }
     private var right: Double { width - 16 }
     private var top: Double { 54 }
-    private var bottom: Double { height - 56 }
+    private var bottom: Double { height - 30 - 13 * Double(labelLines.map(\.count).max() ?? 1) }
     private var band: Double { (right - left) / Double(max(categories.count, 1)) }
+    /// Category labels wrapped to the band's width (at most three lines).
+    private var labelLines: [[String]] {
+        let chars = max(4, Int(band / 6.5))
+        return categories.map { Array(SVG.lines($0, width: chars).prefix(3)) }
+    }
 
     var data: DataTable {
         var t = DataTable(title, [DataColumn(xLabel)])
@@ -84,10 +89,9 @@ struct BandChart: Chart {
 
     private func categoryAxis(_ y: LinearScale) -> String {
         var out = "<g class=\"axis\">" + SVG.line(left, y(0), right, y(0), stroke: Palette.muted)
-        let chars = max(4, Int(band / 6.5))
-        for (i, c) in categories.enumerated() {
+        for (i, lines) in labelLines.enumerated() {
             let x = left + band * (Double(i) + 0.5)
-            for (k, part) in SVG.lines(c, width: chars).prefix(2).enumerated() {
+            for (k, part) in lines.enumerated() {
                 out += SVG.text(part, x: x, y: bottom + 16 + Double(k) * 13, anchor: "middle")
             }
         }

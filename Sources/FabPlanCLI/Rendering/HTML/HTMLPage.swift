@@ -72,6 +72,7 @@ struct HTMLPage {
     /// Numbers in HTML tables: grouped, with decimals only where the value needs them.
     static func cellNumber(_ x: Double) -> String {
         let a = abs(x)
+        if a < 5e-7 { return "0" }  // solver round-off on a zero quantity
         if a >= 1000 || x == x.rounded() { return Fmt.n(x) }
         return a >= 1 ? Fmt.n(x, 2) : Fmt.n(x, 4)
     }
@@ -120,8 +121,8 @@ struct HTMLPage {
     @page{margin:14mm}
     """
 
-    /// Opens every table view for print, and records each chart's rendered size and any script error or
-    /// blocked fetch in #render-check (read by the browser test; harmless otherwise).
+    /// Opens every table view for print, and records each chart's rendered size, the page's height and any script
+    /// error or blocked fetch in #render-check (read by the browser test; harmless otherwise).
     static let script = """
     (function(){var errors=[];
     window.addEventListener('error',function(e){errors.push(String(e.message))});
@@ -130,6 +131,7 @@ struct HTMLPage {
     window.addEventListener('load',function(){var charts=[];document.querySelectorAll('svg.chart').forEach(function(s){
     var b=s.getBoundingClientRect();charts.push({id:s.id,title:s.getAttribute('aria-label'),width:b.width,height:b.height,
     marks:s.querySelectorAll('.marks rect,.marks circle,.marks polyline,.marks line').length})});
-    document.getElementById('render-check').textContent=JSON.stringify({charts:charts,errors:errors})});})();
+    document.getElementById('render-check').textContent=JSON.stringify({charts:charts,errors:errors,
+    pageHeight:document.documentElement.scrollHeight})});})();
     """
 }

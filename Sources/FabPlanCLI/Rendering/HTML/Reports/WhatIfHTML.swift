@@ -89,7 +89,7 @@ enum SweepHTML {
 
 /// `fabplan optimize --stochastic K --format html`: RP, EV, EEV, WS and the value measures.
 enum StochasticHTML {
-    static func page(_ r: StochasticReport, model: String) -> String {
+    static func page(_ r: StochasticReport, model: String, currency: String) -> String {
         var page = HTMLPage(title: "Two-stage stochastic plan: \(model)",
                             subtitle: "\(r.scenarios) scenarios, seed \(r.seed), \(r.objectiveKind.rawValue), \(r.mode.uppercased()), "
                                 + "RP \(r.recourseTermination)" + (r.recourseMIPGap.map { ", gap \(Fmt.n($0 * 100, 3))%" } ?? ""))
@@ -99,7 +99,7 @@ enum StochasticHTML {
         let labels = ["RP (stochastic plan)", "EV (nominal model)", "EEV (EV plan over scenarios)", "WS (wait and see)"]
         let values = [r.recourseProblem, r.expectedValueProblem, r.expectedResultOfEV ?? 0, r.waitAndSee]
         let bounds: [Double?] = [r.recourseBound, nil, nil, r.waitAndSeeBound]
-        page.chart(BandChart(title: "Expected objective of each plan", xLabel: "measure", yLabel: r.objectiveKind == .maxOutput ? "good units" : "currency",
+        page.chart(BandChart(title: "Expected objective of each plan", xLabel: "measure", yLabel: r.objectiveKind == .maxOutput ? "good units" : currency,
                              categories: labels, groups: [[BarSeries(name: "value", color: Palette.total, values: values)]],
                              lines: bounds.contains { $0 != nil } ? [LineSeries(name: "solver bound", color: Palette.negative, values: bounds, connect: false)] : []))
         page.paragraph("The scenarios' individual values are not in the stochastic report; the spread between WS and EEV (and the WS bound) is what it records.")
