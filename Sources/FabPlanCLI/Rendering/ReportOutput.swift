@@ -1,16 +1,7 @@
 import Foundation
 
-/// Writes a rendered report where the user asked: standard output, or the `--output` path (atomically).
+/// Report output beyond `OutputWriter`: the CSV layouts and the rule for binary formats.
 enum ReportOutput {
-    static func write(_ text: String, to path: String?) throws {
-        if let path { try AtomicFile.write(text, to: path) } else { print(text, terminator: "") }
-    }
-
-    /// A workbook: to `path`, or to standard output when that is not a terminal (commands ask for --output then).
-    static func write(_ data: Data, to path: String?) throws {
-        if let path { try AtomicFile.write(data, to: path) } else { FileHandle.standardOutput.write(data) }
-    }
-
     /// The message of a binary format asked for without `--output` on a terminal.
     static func needsFile(_ format: String) -> String? {
         isatty(STDOUT_FILENO) == 1 ? "--format \(format) writes a binary file: give --output FILE.\(format) (or redirect standard output)" : nil
@@ -19,16 +10,19 @@ enum ReportOutput {
     /// CSV tables (docs/reports.md): when `path` names a folder (it exists as one, or ends with "/"), one file per
     /// table, `<folder>/<table>.csv`, the folder made if missing; otherwise one file (or standard output) holding
     /// every table, each preceded by a line `# <table>` and followed by a blank line.
-    static func writeCSV(_ tables: [DataTable], to path: String?) throws {
+    /// `inputs` are the command's input files, which no table file may replace.
+    static func writeCSV(_ tables: [DataTable], to path: String?, inputs: [String]) throws {
         guard let path, isFolder(path) else {
-            return try write(tables.map { "# \($0.name)\n\($0.csv())" }.joined(separator: "\n"), to: path)
+            return try OutputWriter.write(tables.map { "# \($0.name)\n\($0.csv())" }.joined(separator: "\n"), to: path)
         }
+        let files = tables.map { (path as NSString).appendingPathComponent(fileName($0.name) + ".csv") }
+        try OutputSafety.refuseOverwriting(inputs: inputs, outputs: files)
         if !exists(folder: path) {
             do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) } catch {
                 throw CLIError.io("cannot make folder \(path): \(error.localizedDescription)")
             }
         }
-        for t in tables { try AtomicFile.write(t.csv(), to: (path as NSString).appendingPathComponent(fileName(t.name) + ".csv")) }
+        for (t, file) in zip(tables, files) { try AtomicFile.write(t.csv(), to: file) }
     }
 
     /// A table name as a file name: "good output" -> "good-output".
