@@ -125,21 +125,30 @@ enum RiskTables {
                                           DataColumn("demand", "units"), DataColumn("deterministic good", "units"),
                                           DataColumn("mean good", "units"), DataColumn("standard error", "units"),
                                           DataColumn("P5", "units"), DataColumn("P50", "units"), DataColumn("P95", "units"),
+                                          DataColumn("P5 95% from", "units"), DataColumn("P5 95% to", "units"),
+                                          DataColumn("P95 95% from", "units"), DataColumn("P95 95% to", "units"),
                                           DataColumn("mean route yield", "fraction"), DataColumn("P(meet demand)", "probability"),
                                           DataColumn("expected shortfall", "units")])
         for x in r.products {
             p.add([.text(x.product), .text(x.period), .number(x.starts), .number(x.demand), .number(x.deterministicGoodUnits),
                    .number(x.goodUnits.mean), .number(x.goodUnits.standardError), .number(x.goodUnits.p5), .number(x.goodUnits.p50),
-                   .number(x.goodUnits.p95), .number(x.routeYield.mean), .number(x.probabilityMeetDemand),
+                   .number(x.goodUnits.p95), .number(x.goodUnits.p5Interval.lower), .number(x.goodUnits.p5Interval.upper),
+                   .number(x.goodUnits.p95Interval.lower), .number(x.goodUnits.p95Interval.upper),
+                   .number(x.routeYield.mean), .number(x.probabilityMeetDemand),
                    .number(x.expectedShortfallUnits)])
         }
         var d = DataTable("die yield", [DataColumn("die type"), DataColumn("period"), DataColumn("wafers", "wafers"),
                                         DataColumn("mean die yield", "fraction"), DataColumn("standard error", "fraction"),
                                         DataColumn("P5", "fraction"), DataColumn("P95", "fraction"),
-                                        DataColumn("negative binomial", "fraction")])
+                                        DataColumn("negative binomial", "fraction"), DataColumn("dies needed", "dies"),
+                                        DataColumn("from fab", "dies"), DataColumn("from capped suppliers", "dies"),
+                                        DataColumn("from uncapped supplier", "dies"), DataColumn("fab share", "fraction"),
+                                        DataColumn("P(short)", "probability")])
         for x in r.dieYields {
             d.add([.text(x.dieType), .text(x.period), .number(x.wafers), .number(x.dieYield.mean), .number(x.dieYield.standardError),
-                   .number(x.dieYield.p5), .number(x.dieYield.p95), .number(x.negativeBinomialYield)])
+                   .number(x.dieYield.p5), .number(x.dieYield.p95), .number(x.negativeBinomialYield),
+                   .number(x.supply.meanDiesNeeded), .number(x.supply.meanDiesFromFab), .number(x.supply.meanDiesFromCappedSuppliers),
+                   .number(x.supply.meanDiesFromUncappedSuppliers), .number(x.supply.fabShare), .number(x.supply.probabilityShort)])
         }
         var s = DataTable("stations", [DataColumn("station"), DataColumn("period"), DataColumn("binding", "fraction of trials"),
                                        DataColumn("mean utilization", "fraction"), DataColumn("up hours per tool", "hours")])

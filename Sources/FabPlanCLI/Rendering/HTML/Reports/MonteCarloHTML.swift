@@ -78,6 +78,7 @@ enum YieldHTML {
                              lines: products.enumerated().map { i, p in
                                  LineSeries(name: p, color: Palette.color(i), values: periods.map { est(p, $0)?.probabilityMeetDemand })
                              }))
+        addDieSupply(r, to: &page)
         let binding = r.stations.filter { $0.bindingFraction > 0 }.sorted { $0.bindingFraction > $1.bindingFraction }.prefix(15)
         if !binding.isEmpty {
             page.chart(HBarChart(title: "Stations that bind most often", valueLabel: "share of trials",
@@ -88,5 +89,21 @@ enum YieldHTML {
         }
         for t in RiskTables.yield(r) where !t.rows.isEmpty { page.table(t.name, t) }
         return page.render()
+    }
+
+    /// Per fab die type, the mean dies drawn from the fab and from suppliers per period, against the need.
+    static func addDieSupply(_ r: YieldReport, to page: inout HTMLPage) {
+        guard !r.dieYields.isEmpty else { return }
+        page.section("Die supply (simulated)")
+        for die in productOrder(r.dieYields, { $0.dieType }) {
+            let rows = r.dieYields.filter { $0.dieType == die }
+            page.chart(BandChart(title: "\(die): mean dies by source per period against the need", xLabel: "period", yLabel: "dies",
+                                 categories: rows.map(\.period),
+                                 groups: [[BarSeries(name: "from the fab", color: Palette.total, values: rows.map(\.supply.meanDiesFromFab)),
+                                           BarSeries(name: "capped suppliers", color: Palette.color(1), values: rows.map(\.supply.meanDiesFromCappedSuppliers)),
+                                           BarSeries(name: "uncapped supplier", color: Palette.color(2), values: rows.map(\.supply.meanDiesFromUncappedSuppliers))]],
+                                 lines: [LineSeries(name: "dies needed", color: Palette.ink, values: rows.map(\.supply.meanDiesNeeded), connect: false)],
+                                 height: 260))
+        }
     }
 }
