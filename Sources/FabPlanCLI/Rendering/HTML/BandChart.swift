@@ -102,6 +102,8 @@ struct BandChart: Chart {
     private func bars(_ y: LinearScale) -> String {
         var out = ""
         let groupWidth = band * 0.8 / Double(max(groups.count, 1))
+        // Values this small against the axis are solver round-off: no sliver is drawn for them.
+        let noise = (y.upper - y.lower) * 1e-9
         for (i, c) in categories.enumerated() {
             for (g, group) in groups.enumerated() {
                 let x = left + band * Double(i) + band * 0.1 + groupWidth * Double(g)
@@ -112,7 +114,7 @@ struct BandChart: Chart {
                     if s.base == nil { stack += v }
                     let (a, b) = (y(from), y(from + v))
                     let fill = s.colors?[i] ?? s.color
-                    out += SVG.rect(x: x + 1, y: min(a, b), w: groupWidth - 2, h: max(abs(a - b), v == 0 ? 0 : 0.5), fill: fill,
+                    out += SVG.rect(x: x + 1, y: min(a, b), w: groupWidth - 2, h: max(abs(a - b), abs(v) > noise ? 0.5 : 0), fill: fill,
                                     tip: "\(c) · \(s.name): \(Fmt.n(v, abs(v) < 10 ? 2 : 0)) \(yLabel)")
                 }
             }
