@@ -40,3 +40,27 @@ import YieldMC
         #expect(zip(seconds, [74.4, 1.2, 248, 35.28, 143.4]).allSatisfy { abs($0 - $1) < 1e-9 })
     }
 }
+
+@Suite struct StationLoadingTests {
+    @Test("utilization at the nominal release, overload above 100 % included")
+    func overload() throws {
+        let model = try LineModelLoader.load(path: RouteFeaturePlanTests.root + "/Fixtures/valid/fab-route.yaml")
+        let loading = StationLoading(model: model)
+        // Demand 100,000 wafers, route yield 0.9702: starts 100,000 / 0.9702.
+        let starts = 100_000 / 0.9702
+        #expect(abs((loading.starts["wafer"]?["w1"] ?? 0) - starts) < 1e-6)
+        // Furnace: load starts × 0.98 × 248 s; up 3 × 168 h / 1.07 / 1.05 → about 1,490 %.
+        let furnace = try #require(loading.rows.first { $0.station == "furnace" })
+        let load = starts * 0.98 * 248 / 3600, up = 3 * 168 / 1.07 / 1.05
+        #expect(abs(furnace.loadHours - load) < 1e-9 * load)
+        #expect(abs(furnace.utilization - load / up) < 1e-12 * load / up)
+        #expect(loading.bottleneck?.station == "furnace")
+        // Litho: starts × 74.4 s over 2 × 168 h; max scale = 1 / the furnace's utilization.
+        let litho = try #require(loading.rows.first { $0.station == "litho" })
+        #expect(abs(litho.utilization - starts * 74.4 / 3600 / 336) < 1e-12)
+        #expect(abs((loading.maxScale(period: "w1") ?? 0) - up / load) < 1e-12)
+        // Half the starts: half the load.
+        let half = StationLoading(model: model, scale: 0.5)
+        #expect(abs((half.rows.first { $0.station == "furnace" }?.loadHours ?? 0) - load / 2) < 1e-9 * load)
+    }
+}
