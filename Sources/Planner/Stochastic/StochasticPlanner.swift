@@ -205,8 +205,8 @@ public enum StochasticPlanner {
         let eevReported = eev.map { $0 * scale }
         var purchases: [FirstStagePurchase] = []
         let base = stochastic.scenarios[0]
-        for key in base.buyColumns.keys.sorted() {
-            for t in (base.buyColumns[key] ?? [:]).keys.sorted() {
+        for key in base.stations.sorted() {
+            for (t, _) in base.columns.buys[base.stationIndex(of: key)!].entries {
                 guard let tools = firstStage[key]?[t], abs(tools) > 1e-9 else { continue }
                 purchases.append(FirstStagePurchase(site: key.site, station: key.station, period: model.periods[t].id, tools: tools))
             }
@@ -256,9 +256,9 @@ public enum StochasticPlanner {
     /// Purchases (tools per station and buy period) in a formulation's column values; integers snapped in MIP mode.
     static func purchaseValues(of f: Formulation, values: [Double], integerTools: Bool) -> [StationKey: [Int: Double]] {
         var out: [StationKey: [Int: Double]] = [:]
-        for (key, cols) in f.buyColumns {
-            for (t, j) in cols {
-                let v = values[j]
+        for (i, key) in f.stations.enumerated() {
+            for (t, j) in f.columns.buys[i].entries {
+                let v = values[j.raw]
                 out[key, default: [:]][t] = integerTools ? v.rounded() : v
             }
         }
@@ -266,8 +266,8 @@ public enum StochasticPlanner {
     }
 
     /// The problem branch-and-cut searches for RP and WS: a copy of `problem` in which (1) when the formulation
-    /// has integer order counts (C8), the purchases themselves are continuous, so GLPK branches on "tools ordered
-    /// by period t" only, and (2) purchases cost 1e-6 more per period they are made earlier than the last one
+    /// has integer tool counts (the stock of C9, or the order counts of C8), the purchases themselves are
+    /// continuous, so GLPK branches on "tools ordered by period t" only, and (2) purchases cost 1e-6 more per period they are made earlier than the last one
     /// (capital coefficient × (1 + 1e-6·(T − 1 − t))): plans that differ only in when an idle tool is bought tie
     /// exactly in the true objective, and the tie-break makes "buy as late as possible" the unique optimum.
     /// Measured on the flagship's K = 50 RP (Benchmarks/results/risk.md): 12.6 s with both, 19 s with (1) only,
@@ -276,10 +276,10 @@ public enum StochasticPlanner {
     /// recomputed with the true objective.
     static func searchProblem(_ problem: LinearProblem, of f: Formulation, periods T: Int, columnMap: [Int]?) -> LinearProblem {
         var p = problem
-        let countsPresent = !f.orderedColumns.isEmpty
-        for cols in f.buyColumns.values {
-            for (t, j) in cols {
-                let c = columnMap.map { $0[j] } ?? j
+        let countsPresent = f.stations.indices.contains { !f.toolCountColumns(station: $0).isEmpty }
+        for series in f.columns.buys {
+            for (t, j) in series.entries {
+                let c = columnMap.map { $0[j.raw] } ?? j.raw
                 if countsPresent { p.columns[c].kind = .continuous }
                 p.columns[c].objective += p.columns[c].objective * 1e-6 * Double(max(0, T - 1 - t))
             }
@@ -299,11 +299,11 @@ public enum StochasticPlanner {
     static func fixedFirstStageValue(_ f: Formulation, purchases: [StationKey: [Int: Double]]) throws -> Double? {
         var p = f.problem
         for j in p.columns.indices { p.columns[j].kind = .continuous }
-        for (key, cols) in f.buyColumns {
-            for (t, j) in cols {
+        for (i, key) in f.stations.enumerated() {
+            for (t, j) in f.columns.buys[i].entries {
                 let v = purchases[key]?[t] ?? 0
-                p.columns[j].lower = v
-                p.columns[j].upper = v
+                p.columns[j.raw].lower = v
+                p.columns[j.raw].upper = v
             }
         }
         var o = SolverOptions()
