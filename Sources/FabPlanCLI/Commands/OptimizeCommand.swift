@@ -55,11 +55,16 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Worker threads for --stochastic's independent solves (default: all cores).")
     var threads: Int?
 
+    @Option(name: .customLong("fixed-mix"),
+            help: "Hold starts at a fixed product mix: 'nominal' (demand / route yield) or shares 'a=2,b=1'.")
+    var fixedMix: String?
+
     func validate() throws {
         if let k = stochastic, k < 1 { throw ValidationError(StochasticPlanError.scenarioCount(k).description) }
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
         if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
+        if fixedMix != nil, stochastic != nil { throw ValidationError("--fixed-mix does not combine with --stochastic") }
     }
 
     func run() throws {
@@ -102,7 +107,9 @@ struct OptimizeCommand: ParsableCommand {
                 }
                 return
             }
-            let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
+            options.fixedMix = try fixedMix.map { try FixedMixArgument.parse($0, model: planningModel) }
+            let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip,
+                                          fixedMix: options.fixedMix)
             if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
             if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
             var report: PlanReport
