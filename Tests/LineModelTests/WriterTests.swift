@@ -17,6 +17,16 @@ struct WriterTests {
         #expect(LineModelWriter.json(again) == text)
     }
 
+    @Test("load → write commented YAML → load gives the same model", arguments: files)
+    func yamlRoundTrip(_ file: String) throws {
+        let model = try LineModelLoader.load(path: TestPaths.path(file))
+        let text = LineModelWriter.yaml(model, header: ["a header", "of two lines"],
+                                        comments: ["products[0]": "the first product", "products[0].route[0]": "a step"])
+        #expect(text.hasPrefix("# a header\n# of two lines\n"))
+        #expect(text.contains("  # the first product\n  - id: "))
+        #expect(try LineModelLoader.load(yaml: text, fileName: file + ".commented.yaml") == model)
+    }
+
     @Test("text with quotes, backslashes, control characters and non-ASCII survives the round trip")
     func escaping() throws {
         var model = try LineModelLoader.load(path: TestPaths.path("Fixtures/valid/minimal.yaml"))

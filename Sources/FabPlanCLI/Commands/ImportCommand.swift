@@ -16,7 +16,7 @@ extension SMT2020ImportOptions.SetupCharge: ExpressibleByArgument {}
 extension SMT2020ImportOptions.Cascading: ExpressibleByArgument {}
 
 /// On/off for an interpretation option.
-enum Switch: String, ExpressibleByArgument, CaseIterable {
+enum OnOff: String, ExpressibleByArgument, CaseIterable {
     case on, off
     var isOn: Bool { self == .on }
 }
@@ -49,16 +49,16 @@ struct ImportSMT2020Command: ParsableCommand {
     var setups: SMT2020ImportOptions.SetupCharge = .dedicated
 
     @Option(help: "Sampling (StepPercent): on or off.")
-    var sampling: Switch = .on
+    var sampling: OnOff = .on
 
     @Option(help: "Rework (REWORK back to RWKSTEP): on or off.")
-    var rework: Switch = .on
+    var rework: OnOff = .on
 
     @Option(help: "Cascading (PartInterval, BatchInterval): steady (items × interval; load/unload overlapped on STNCAP 2 tools), isolated (first + (items − 1) × interval) or off.")
     var cascading: SMT2020ImportOptions.Cascading = .steady
 
     @Option(help: "Hot lots in the nominal release: on or off.")
-    var hotLots: Switch = .on
+    var hotLots: OnOff = .on
 
     @Option(help: "Hours of the one planning period (168 = a week).")
     var periodHours: Double = 168

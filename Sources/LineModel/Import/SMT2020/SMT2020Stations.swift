@@ -34,21 +34,7 @@ extension SMT2020Importer {
             let calendars = (downTimes[SMT2020Resource(type: "stngrp", name: tool.group)] ?? [])
                 + (downTimes[SMT2020Resource(type: "stnfam", name: tool.family)] ?? [])
             let perWafer = busy[tool.family]
-            var calendar = StationCalendar()
-            var words: [String] = []
-            for c in calendars {
-                switch c.kind {
-                case .breakdown(let b):
-                    calendar.breakdowns.append(b)
-                    words.append("\(c.name) MTTF \(fmt(b.mtbfHours)) h, MTTR \(fmt(b.mttrHours)) h")
-                case .timePM(let every, let hours):
-                    calendar.maintenance.append(Maintenance(every: .hours(every), hours: hours))
-                    words.append("\(c.name) \(fmt(hours)) h every \(fmt(every)) h")
-                case .countPM(let every, let hours):
-                    calendar.maintenance.append(Maintenance(every: .units(count: every, busyHoursPerUnit: perWafer ?? 1), hours: hours))
-                    words.append("\(c.name) \(fmt(hours)) h every \(fmt(every)) wafers")
-                }
-            }
+            let (calendar, words) = self.calendar(calendars, busyHoursPerWafer: perWafer ?? 1)
             let index = stations.count
             stations.append(Station(id: tool.family, name: tool.group, installedTools: tool.count,
                                     availability: calendar.breakdowns.isEmpty && calendar.maintenance.isEmpty ? .fraction(1) : .calendar(calendar),
@@ -62,6 +48,26 @@ extension SMT2020Importer {
             notes.comments["sites[0].stations[\(index)]"] = note
         }
         return stations
+    }
+
+    /// The calendar of a family's down times, and their description.
+    static func calendar(_ downTimes: [SMT2020DownTime], busyHoursPerWafer: Double) -> (StationCalendar, [String]) {
+        var calendar = StationCalendar()
+        var words: [String] = []
+        for c in downTimes {
+            switch c.kind {
+            case .breakdown(let b):
+                calendar.breakdowns.append(b)
+                words.append("\(c.name) MTTF \(fmt(b.mtbfHours)) h, MTTR \(fmt(b.mttrHours)) h")
+            case .timePM(let every, let hours):
+                calendar.maintenance.append(Maintenance(every: .hours(every), hours: hours))
+                words.append("\(c.name) \(fmt(hours)) h every \(fmt(every)) h")
+            case .countPM(let every, let hours):
+                calendar.maintenance.append(Maintenance(every: .units(count: every, busyHoursPerUnit: busyHoursPerWafer), hours: hours))
+                words.append("\(c.name) \(fmt(hours)) h every \(fmt(every)) wafers")
+            }
+        }
+        return (calendar, words)
     }
 
     /// Mean tool hours per wafer processed at each station at the nominal mix: Σ demand × load / Σ demand × visits.
