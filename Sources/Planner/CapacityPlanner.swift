@@ -25,8 +25,11 @@ public enum PlanError: Error, Sendable, CustomStringConvertible {
 public enum CapacityPlanner {
     /// Builds the LP/MIP of `model`, solves it with GLPK and returns the plan with its report.
     /// Infeasible plans come back with `status == .infeasible` and an `infeasibility` explanation.
+    /// - Throws: `LineModelError` when the model breaks a rule of the loader (key paths say where),
+    ///   `PlanError` when the solver fails.
     public static func optimize(_ model: LineModel, options: PlanOptions = PlanOptions()) throws -> PlanReport {
-        try solve(formulate(model, options: options), options: options)
+        try model.validate()  // models built in code pass the loader's rules (LineModelValidator)
+        return try solve(formulate(model, options: options), options: options)
     }
 
     /// Step 1: the formulation of `model` for `options` (objective, integer tools).
@@ -53,11 +56,13 @@ public enum CapacityPlanner {
     public static func solveKeepingBasis(_ formulation: Formulation, options: PlanOptions, session: GLPKResolveSession?) throws
         -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
     {
+        try formulation.model.validate()  // a formulation built in code from an unchecked model
         let solverOptions = self.solverOptions(for: formulation, options: options)
         let solution = try solveMain(formulation, solverOptions, warmStart: options.warmStart, session: session)
         let values = tieBreakMaxOutput(formulation, solution, solverOptions)
         var report = PlanReportBuilder(formulation: formulation, solution: solution, values: values,
                                        integerTools: formulation.problem.isMIP, detail: options.reportDetail).build()
+        report.cycleTime = CycleTimeEstimator.estimate(model: formulation.model, plan: report)
         try explainInfeasibility(&report, formulation)
         return (report, solution.basis, solution.warmStartUsed)
     }
@@ -88,7 +93,7 @@ public enum CapacityPlanner {
             quiet.captureLog = false
             return try session.solve(formulation.problem, options: quiet, warmStart: warmStart)
         } catch let e as SolverError {
-            throw PlanError.solver(e)
+            throw PlanError.solver(SolverFailureContext.annotate(e, problem: formulation.problem))
         }
     }
 

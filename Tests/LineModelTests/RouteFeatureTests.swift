@@ -118,4 +118,22 @@ struct RouteFeatureTests {
         #expect(error.diagnostics.first?.keyPath == "products.w.route")
         #expect(error.diagnostics.first?.location.line == 11)  // the list starts at its first entry
     }
+
+    @Test("models built in code get the same rules, route entries named by their index in the file's route list")
+    func validatedInCode() throws {
+        var m = try Self.model()
+        #expect(try m.validated() == m)
+        // The furnace is station step 2, entry 3 of the route (the delay is entry 1).
+        m.products[0].route[2].rate = .dispatch(DispatchRate(
+            processing: .perBatch(seconds: 36000, batch: BatchSize(minUnits: 50, maxUnits: 150, plannedUnits: 200)),
+            unitsPerLot: 25))
+        m.products[0].delays[0].hours = -1
+        m.products[0].route[0].visitFraction = 0
+        m.sites[0].stations[2].availability = .calendar(StationCalendar(breakdowns: [Breakdown(mtbfHours: 100, mttrHours: -5)]))
+        let error = try #require(throws: LineModelError.self) { try m.validated(label: "code") }
+        #expect(Set(error.diagnostics.map(\.keyPath)) == [
+            "products.wafer.route[3].dispatch.per_batch.planned_units", "products.wafer.route[1].delay_hours",
+            "products.wafer.route[0].visit_fraction", "sites.fab.stations.furnace.availability.breakdowns[0].mttr_hours",
+        ])
+    }
 }

@@ -8,6 +8,7 @@ import LinearSolver
 /// duals name the constraints that stop more output: the rows with a nonzero dual are the conflict.
 public enum InfeasibilityExplainer {
     public static func explain(_ model: LineModel) throws -> InfeasibilityReport {
+        try model.validate()
         let f = Formulation(model: model, objective: .maxOutput, integerTools: false)
         var problem = f.problem
         problem.sense = .minimize
