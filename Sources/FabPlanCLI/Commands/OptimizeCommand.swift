@@ -57,11 +57,16 @@ struct OptimizeCommand: ParsableCommand {
             help: "Longest expected cycle time of a product, PRODUCT=HOURS (repeatable); planned as utilization caps (docs/cycle-time.md).")
     var cycleTimeTargets: [String] = []
 
+    @Option(name: .customLong("fixed-mix"),
+            help: "Hold starts at a fixed product mix: 'nominal' (demand / route yield) or shares 'a=2,b=1'.")
+    var fixedMix: String?
+
     func validate() throws {
         if let k = stochastic, k < 1 { throw ValidationError("--stochastic must be at least 1 scenario, got \(k)") }
         if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
         if format == .xlsx, output.path == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
+        if fixedMix != nil, stochastic != nil { throw ValidationError("--fixed-mix does not combine with --stochastic") }
         if !cycleTimeTargets.isEmpty, stochastic != nil {
             throw ValidationError("--cycle-time-target cannot be combined with --stochastic")
         }
@@ -110,12 +115,14 @@ struct OptimizeCommand: ParsableCommand {
                 return true
             }
         }
+        options.fixedMix = try fixedMix.map { try FixedMixArgument.parse($0, model: planningModel) }
         var report: PlanReport
         let targets = try parsedCycleTimeTargets()
         if CycleTimePlanner.isNeeded(planningModel, targets: targets) {
             report = try planWithCycleTimeTargets(planningModel, targets, options)
         } else {
-            let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
+            let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip,
+                                          fixedMix: options.fixedMix)
             if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
             if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
             do {
