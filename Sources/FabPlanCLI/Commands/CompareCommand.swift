@@ -38,19 +38,27 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Write the comparison to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(help: "Solve only the base and slice I of N of the what-ifs (JSON output); combine with `fabplan merge`.")
+    var shard: String?
+
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give a base file and at least one what-if file") }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
         guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50") }
+        if shard != nil, format != .json { throw ValidationError("--shard writes JSON for `fabplan merge`: use --format json") }
     }
 
     func run() throws {
         try reportingErrors {
             let options = solve.planOptions(integerTools: mode == .mip)
-            let report: ComparisonReport
+            var report: ComparisonReport
             do {
+                let slice = try shard.map { try SweepShard.parse($0) }
                 report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
-                                                           threads: threads)
+                                                           threads: threads, shard: slice)
+                report.shard?.command = ShardRerun.currentCommand()
+            } catch let e as SweepSpecError {
+                throw CLIError.invalidInput(e.description)
             } catch let e as LineModelError {
                 throw CLIError.invalidInput(e.description)
             } catch {
@@ -70,6 +78,13 @@ struct CompareCommand: ParsableCommand {
 
 /// Renders a `ComparisonReport`: figures as rows and plans as columns, then bottleneck shifts and inputs.
 enum ComparisonRendering {
+    /// Reads a comparison written by `json(_:)`.
+    static func decode(json data: Data) throws -> ComparisonReport {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(ComparisonReport.self, from: data)
+    }
+
     static func json(_ r: ComparisonReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -48,6 +48,7 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=FROM:TO:STEP") }
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
+        if shard != nil, format != .json { throw ValidationError("--shard writes JSON for `fabplan merge`: use --format json") }
     }
 
     func run() throws {
@@ -62,7 +63,7 @@ struct SweepCommand: ParsableCommand {
                 throw CLIError.invalidInput(e.description)
             }
             let plan = solve.planOptions(integerTools: mode == .mip)
-            let result: SweepResult
+            var result: SweepResult
             let timings: SweepTimings
             do {
                 (result, timings) = try SweepRunner.run(
@@ -77,6 +78,7 @@ struct SweepCommand: ParsableCommand {
             } catch {
                 throw CLIError.solver(String(describing: error))
             }
+            if slice != nil { result.command = ShardRerun.currentCommand() }
             let text = format == .json ? try result.json() : result.csv()
             if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
             let invalid = result.points.filter { $0.status == nil }.count
