@@ -74,7 +74,13 @@ start_munge() {
   die "munged does not answer (see /var/log/munge/munged.log)"
 }
 
-running() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# True when pid file $1 names a live process of the daemon it is named after (slurmctld.pid -> slurmctld), so a
+# stale file whose pid was reused by another process does not count.
+running() {
+  [ -s "$1" ] || return 1
+  local pid; pid=$(cat "$1")
+  [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$(basename "$1" .pid)" ]
+}
 
 # Waits up to 10 s for a daemon that just forked to write its pid file.
 started() { for _ in $(seq 100); do running "$1" && return 0; sleep 0.1; done; return 1; }
