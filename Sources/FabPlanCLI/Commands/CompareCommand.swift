@@ -9,12 +9,11 @@ struct CompareCommand: ParsableCommand {
         abstract: "Solve a base model and what-if scenarios and compare their plans side by side.",
         discussion: """
         Each file is a model or a scenario file (docs/scenarios.md); the first is the base. Every plan is solved
-        exactly as `fabplan optimize` would solve it alone. Exit codes: 0 compared; 2 invalid file or options;
-        5 solver failure; 6 cannot write output.
+        exactly as `fabplan optimize` would solve it alone. Exit codes: 0 compared; 2 invalid, missing or
+        unreadable file; 5 solver failure; 6 cannot write output; 64 invalid options.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
-    enum Mode: String, EnumerableFlag { case mip, lp }
 
     @Argument(help: "The base model (or scenario), then one or more scenario or model files.")
     var files: [String]
@@ -22,48 +21,41 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var solve: PlanSolveOptions
 
     @Flag(exclusivity: .exclusive, help: "Integer tool purchases (--mip, default) or continuous (--lp).")
-    var mode: Mode = .mip
-
-
+    var mode: SolveMode = .mip
 
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: Format = .table
 
-    @Option(help: "Plans solved at once (default: all cores). MIP plans that hit --time-limit get less CPU each.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Plans solved at once (default: all cores). MIP plans that hit --time-limit get less CPU each.
+    @OptionGroup var parallel: ThreadOptions
 
-    @Option(help: "Bottlenecks listed per plan.")
+    @Option(help: "Bottlenecks listed per plan, 1...50.")
     var bottlenecks: Int = 5
 
-    @Option(help: "Write the comparison to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Solve only the base and slice I of N of the what-ifs (JSON output); combine with `fabplan merge`.")
     var shard: String?
 
+    /// The shard, parsed (a usage error, exit 64, when it cannot be).
+    func parsedShard() throws -> SweepShard? {
+        do { return try shard.map { try SweepShard.parse($0) } } catch { throw ValidationError(String(describing: error)) }
+    }
+
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give a base file and at least one what-if file") }
-        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
-        guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50") }
+        guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50, got \(bottlenecks)") }
         if shard != nil, format != .json { throw ValidationError("--shard writes JSON for `fabplan merge`: use --format json") }
+        _ = try parsedShard()
     }
 
     func run() throws {
         try reportingErrors {
+            try OutputSafety.refuseOverwriting(inputs: files, outputs: [output.path])
             let options = solve.planOptions(integerTools: mode == .mip)
-            var report: ComparisonReport
-            do {
-                let slice = try shard.map { try SweepShard.parse($0) }
-                report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
-                                                           threads: threads, shard: slice)
-                report.shard?.command = ShardRerun.currentCommand()
-            } catch let e as SweepSpecError {
-                throw CLIError.invalidInput(e.description)
-            } catch let e as LineModelError {
-                throw CLIError.invalidInput(e.description)
-            } catch {
-                throw CLIError.solver(String(describing: error))
-            }
+            var report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
+                                                        threads: parallel.threads, shard: try parsedShard())
+            report.shard?.command = ShardRerun.currentCommand()
             let text: String
             switch format {
             case .table: text = ComparisonRendering.table(report, markdown: false)
@@ -71,18 +63,18 @@ struct CompareCommand: ParsableCommand {
             case .csv: text = ComparisonRendering.csv(report)
             case .json: text = try ComparisonRendering.json(report)
             }
-            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            try OutputWriter.write(text, to: output.path)
         }
     }
 }
 
 /// Renders a `ComparisonReport`: figures as rows and plans as columns, then bottleneck shifts and inputs.
 enum ComparisonRendering {
-    /// Reads a comparison written by `json(_:)`.
-    static func decode(json data: Data) throws -> ComparisonReport {
+    /// The decoder of comparison JSON written by `json(_:)` (infinite values as the strings "inf" and "-inf").
+    static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try decoder.decode(ComparisonReport.self, from: data)
+        return decoder
     }
 
     static func json(_ r: ComparisonReport) throws -> String {

@@ -12,7 +12,8 @@ struct MergeCommand: ParsableCommand {
         The shards must come from the same model files, grid (or scenarios) and options, and together hold every
         point (what-if) once. The output equals, byte for byte, that of the same run without --shard. A missing
         shard (a failed task leaves no file) is named with the exact command that re-runs it.
-        Exit codes: 0 merged; 2 shards missing, repeated or of different runs; 6 cannot read or write.
+        Exit codes: 0 merged; 2 a shard file missing, unreadable or invalid, shards missing, repeated or of
+        different runs; 6 cannot write the output; 64 invalid options.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, table, markdown }
@@ -23,8 +24,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Output format: json or csv; for comparisons also table or markdown.")
     var format: Format = .json
 
-    @Option(help: "Write the result to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("give the shard files to merge") }
@@ -38,6 +38,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try OutputSafety.refuseOverwriting(inputs: shards, outputs: [output.path])
             var read: [Shard] = []
             var readPaths: [String] = []
             var unreadable: [String] = []
@@ -56,25 +57,23 @@ struct MergeCommand: ParsableCommand {
             do {
                 guard !read.isEmpty else { throw ShardMergeError.nothingToMerge }
                 text = try sweeps.isEmpty ? render(try ComparisonReport.merge(comparisons)) : render(try SweepResult.merge(sweeps))
-                if let first = unreadable.first { throw CLIError.io(first) }
+                if let first = unreadable.first { throw CLIError.invalidInput(first) }
             } catch let e as ShardMergeError {
                 throw mergeFailure(e, items: sweeps.isEmpty ? "what-if" : "point", paths: readPaths, unreadable: unreadable)
             }
-            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            try OutputWriter.write(text, to: output.path)
         }
     }
 
-    /// Reads one shard file.
+    /// Reads one shard file: a comparison's if it has `plans`, else a sweep's.
     static func read(_ path: String) throws -> Shard {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.io("cannot read \(path)") }
-        let keys = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        do {
-            if keys?["plans"] != nil { return .comparison(try ComparisonRendering.decode(json: data)) }
-            return .sweep(try SweepResult.decode(json: data))
-        } catch {
-            throw CLIError.invalidInput("\(path) is not a shard (JSON from `fabplan sweep` or `fabplan compare` "
-                                            + "with --shard): \(error)")
+        let peek = FileManager.default.contents(atPath: path).flatMap { try? JSONSerialization.jsonObject(with: $0) }
+        if (peek as? [String: Any])?["plans"] != nil {
+            return .comparison(try loadJSON(ComparisonReport.self, path: path,
+                                            what: "a shard of a comparison, JSON from `fabplan compare --shard I/N`", decoder: ComparisonRendering.decoder))
         }
+        return .sweep(try loadJSON(SweepResult.self, path: path,
+                                   what: "a shard of a sweep, JSON from `fabplan sweep --shard I/N`", decoder: SweepResult.decoder))
     }
 
     func render(_ sweep: SweepResult) throws -> String {
