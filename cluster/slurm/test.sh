@@ -5,6 +5,7 @@
 # merge names it with a re-run command that works, and that re-running a shard rewrites the same bytes.
 #
 #   bash cluster/slurm/test.sh          # as root; FABPLAN=path/to/fabplan (default: the debug build)
+# It wipes the local cluster first (local-cluster.sh wipe), so every run starts from a fresh state.
 #
 # Exit 0: every check passed; 1: a check failed; 77: the cluster could not be started (the reason is printed).
 # Its last line is the summary: `slurm: N passed, M failed`.
@@ -21,6 +22,8 @@ not_ok() { echo "not ok - $1"; failed=$((failed + 1)); }
 check() { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
 sl() { "$cluster" exec "$@"; }
 
+# Always from a fresh state: no daemons, no jobs or node state left by an earlier run.
+"$cluster" wipe >/dev/null 2>&1 || true
 if ! start_log=$("$cluster" start 2>&1); then
   echo "slurm: cannot start the one-node cluster, so the Slurm test did NOT run:"
   echo "$start_log" | sed 's/^/  /'
@@ -30,7 +33,7 @@ echo "$start_log"
 
 work=$(mktemp -d /tmp/fabplan-slurm-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-# The node has $(nproc) CPUs: one per task, so that the 4 tasks of an array share them.
+# One CPU per task, so that the 4 tasks of an array share the node's CPUs (2 in CI).
 export SBATCH_OPTIONS="--cpus-per-task=1"
 
 # Terminal state of job $1 (waits up to $2 seconds): COMPLETED, FAILED, CANCELLED, ... or NEVER (dependency).

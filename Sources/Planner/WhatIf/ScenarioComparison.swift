@@ -36,6 +36,7 @@ public struct ComparisonReport: Sendable, Codable {
 /// What a shard of a comparison holds. Every shard solves the base (its figures anchor each what-if's changes);
 /// shard I of N holds the what-ifs whose 0-based position w among the what-ifs has w % N == I-1.
 public struct ComparisonShard: Sendable, Hashable, Codable {
+    /// Which slice of the what-ifs this is: I of N.
     public var shard: SweepShard
     /// Every file of the whole comparison, the base first.
     public var files: [String]
@@ -45,6 +46,7 @@ public struct ComparisonShard: Sendable, Hashable, Codable {
     /// How this shard was run (recorded by the caller), so a merge can say how to re-run a missing sibling.
     public var command: ShardCommand?
 
+    /// A shard description; `command` is usually filled in by the caller after the solve.
     public init(shard: SweepShard, files: [String], inputFingerprint: String, command: ShardCommand? = nil) {
         self.shard = shard
         self.files = files

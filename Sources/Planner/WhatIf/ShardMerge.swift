@@ -6,6 +6,7 @@ public struct ShardCommand: Sendable, Hashable, Codable {
     /// The command line, the executable first.
     public var arguments: [String]
 
+    /// A record of a command line run in `directory`.
     public init(directory: String, arguments: [String]) {
         self.directory = directory
         self.arguments = arguments
