@@ -34,18 +34,29 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Option(help: "Solve only the base and slice I of N of the what-ifs (JSON output); combine with `fabplan merge`.")
+    var shard: String?
+
+    /// The shard, parsed (a usage error, exit 64, when it cannot be).
+    func parsedShard() throws -> SweepShard? {
+        do { return try shard.map { try SweepShard.parse($0) } } catch { throw ValidationError(String(describing: error)) }
+    }
+
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give a base file and at least one what-if file") }
         guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50, got \(bottlenecks)") }
         if format == .xlsx, output.path == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
+        if shard != nil, format != .json { throw ValidationError("--shard writes JSON for `fabplan merge`: use --format json") }
+        _ = try parsedShard()
     }
 
     func run() throws {
         try reportingErrors {
             try OutputSafety.refuseOverwriting(inputs: files, outputs: [output.path])
             let options = solve.planOptions(integerTools: mode == .mip)
-            let report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
-                                                        threads: parallel.threads)
+            var report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
+                                                        threads: parallel.threads, shard: try parsedShard())
+            report.shard?.command = ShardRerun.currentCommand()
             let text: String
             switch format {
             case .table: text = ComparisonRendering.table(report, markdown: false)

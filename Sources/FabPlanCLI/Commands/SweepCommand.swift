@@ -58,6 +58,7 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         _ = try parsedSpec()
         if format == .xlsx, output.path == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
+        if shard != nil, format != .json { throw ValidationError("--shard writes JSON for `fabplan merge`: use --format json") }
     }
 
     func run() throws {
@@ -69,9 +70,10 @@ struct SweepCommand: ParsableCommand {
             let points = slice.map { s in max(0, grid.pointCount - s.index + s.count) / s.count } ?? grid.pointCount
             try WorkEstimate.sweep(baseModel, points: points, objective: plan.objective, integerTools: plan.integerTools)
                 .check(maxWork: work.maxWork)
-            let (result, timings) = try SweepRunner.run(
+            var (result, timings) = try SweepRunner.run(
                 file: model, grid: grid,
                 options: SweepRunner.Options(plan: plan, threads: parallel.threads, shard: slice, warmStart: !cold))
+            if slice != nil { result.command = ShardRerun.currentCommand() }
             switch format {
             case .json: try OutputWriter.write(try result.json(), to: output.path)
             case .csv: try OutputWriter.write(result.csv(), to: output.path)
