@@ -121,6 +121,7 @@ public enum PlanEvaluation {
     public static func evaluate(
         plan: PlanReport, model: LineModel, trials: Int, seed: UInt64, threads: Int = 1
     ) throws -> (risk: RiskReport, yield: YieldReport) {
+        try model.validate()
         let starts = try planStarts(from: plan, model: model)
         let input = try YieldInput(model: model, plan: starts)
         let estimator = try YieldEstimator(input: input)

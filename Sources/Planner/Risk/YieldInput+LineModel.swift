@@ -76,6 +76,12 @@ extension YieldInput {
     public init(
         model: LineModel, plan: PlanStarts? = nil, unitsPerLot: Double = 1000, variability: Variability = .full
     ) throws(YieldInputBuildError) {
+        // The loader's rules first (models built in code): the first problem, with how many more there are.
+        let problems = LineModelValidator.problems(in: model)
+        if let first = problems.first {
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""
+            throw YieldInputBuildError(path: first.keyPath, message: first.message + more)
+        }
         let periodIDs = model.periods.map(\.id)
         let P = periodIDs.count
         func periodIndex(_ id: String, _ path: String) throws(YieldInputBuildError) -> Int {
@@ -156,7 +162,7 @@ extension YieldInput {
                         throw YieldInputBuildError(path: "products[\(p)].route[\(k)].station",
                                                    message: "no station '\(step.station)' at site '\(site)'")
                     }
-                    steps.append(YieldStep(name: step.name, stationIndex: s, secondsPerUnit: step.rate.secondsPerUnit,
+                    steps.append(YieldStep(name: step.name, stationIndex: s, secondsPerUnit: step.toolSecondsPerEnteringUnit,
                                            nominalYield: step.yield, yieldConcentration: step.yieldConcentration))
                 }
                 routes.append(YieldRoute(
