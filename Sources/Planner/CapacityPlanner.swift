@@ -62,6 +62,7 @@ public enum CapacityPlanner {
         let values = tieBreakMaxOutput(formulation, solution, solverOptions)
         var report = PlanReportBuilder(formulation: formulation, solution: solution, values: values,
                                        integerTools: formulation.problem.isMIP, detail: options.reportDetail).build()
+        report.cycleTime = CycleTimeEstimator.estimate(model: formulation.model, plan: report)
         try explainInfeasibility(&report, formulation)
         return (report, solution.basis, solution.warmStartUsed)
     }

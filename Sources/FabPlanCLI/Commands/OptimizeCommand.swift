@@ -53,10 +53,29 @@ struct OptimizeCommand: ParsableCommand {
 
     var seed: UInt64 { random.seed }
 
+    @Option(name: .customLong("cycle-time-target"),
+            help: "Longest expected cycle time of a product, PRODUCT=HOURS (repeatable); planned as utilization caps (docs/cycle-time.md).")
+    var cycleTimeTargets: [String] = []
+
     func validate() throws {
         if let k = stochastic, k < 1 { throw ValidationError("--stochastic must be at least 1 scenario, got \(k)") }
         if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
+        if !cycleTimeTargets.isEmpty, stochastic != nil {
+            throw ValidationError("--cycle-time-target cannot be combined with --stochastic")
+        }
+        _ = try parsedCycleTimeTargets()
+    }
+
+    /// `--cycle-time-target a=120` as targets; the products are checked against the model later.
+    func parsedCycleTimeTargets() throws -> [CycleTimeTarget] {
+        try cycleTimeTargets.map { text in
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let hours = Double(parts[1]), hours.isFinite, hours > 0 else {
+                throw ValidationError("--cycle-time-target expects PRODUCT=HOURS with HOURS > 0, got '\(text)'")
+            }
+            return CycleTimeTarget(product: parts[0], hours: hours)
+        }
     }
 
     func run() throws {
@@ -90,14 +109,19 @@ struct OptimizeCommand: ParsableCommand {
                 return true
             }
         }
-        let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
-        if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
-        if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
         var report: PlanReport
-        do {
-            report = try CapacityPlanner.solve(formulation, options: options)
-        } catch {
-            throw CLIError.solver(String(describing: error))
+        let targets = try parsedCycleTimeTargets()
+        if CycleTimePlanner.isNeeded(planningModel, targets: targets) {
+            report = try planWithCycleTimeTargets(planningModel, targets, options)
+        } else {
+            let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
+            if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
+            if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
+            do {
+                report = try CapacityPlanner.solve(formulation, options: options)
+            } catch {
+                throw CLIError.solver(String(describing: error))
+            }
         }
         if riskTrials > 0 && (report.status == .optimal || report.status == .feasible) {
             do {
@@ -136,6 +160,25 @@ struct OptimizeCommand: ParsableCommand {
         } else {
             try write(StochasticRendering.table(result))
         }
+    }
+
+    /// Cycle-time targets and station queue-time limits: the fixed point of `CycleTimePlanner`; the LP
+    /// exported is the one of the final caps.
+    private func planWithCycleTimeTargets(_ model: LineModel, _ targets: [CycleTimeTarget], _ options: PlanOptions) throws -> PlanReport {
+        let result: (report: PlanReport, cappedModel: LineModel)
+        do {
+            result = try CycleTimePlanner.plan(model, targets: targets, options: options)
+        } catch let e as CycleTimeTargetError {
+            throw CLIError.usage(e.description)
+        } catch {
+            throw CLIError.classify(error)
+        }
+        if exportLP != nil || exportMPS != nil {
+            let formulation = Formulation(model: result.cappedModel, objective: solve.objective, integerTools: mode == .mip)
+            if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
+            if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
+        }
+        return result.report
     }
 
     private func export(_ problem: LinearProblem, to path: String, format: ModelFileFormat) throws {

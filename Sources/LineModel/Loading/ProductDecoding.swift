@@ -4,6 +4,7 @@ extension ModelDecoder {
     static let productKeys = [
         "id", "name", "family", "route", "sites", "dies", "demand", "demand_cv", "price_per_unit",
         "unmet_penalty_per_unit", "holding_cost_per_unit_period", "material_cost_per_unit",
+        "lot_size_units",
     ]
     static let rateKeys = ["units_per_hour", "seconds_per_unit", "wire_bond", "test", "batch"]
     static let stepKeys = ["station", "name", "yield", "yield_concentration"] + rateKeys
@@ -105,14 +106,14 @@ extension ModelDecoder {
         let penalty = try number(f, "unmet_penalty_per_unit", FieldRanges.moneyPerUnit, required: false, default: 0)
         let holding = try number(f, "holding_cost_per_unit_period", FieldRanges.moneyPerUnit, required: false)
         let material = try number(f, "material_cost_per_unit", FieldRanges.moneyPerUnit, required: false, default: 0)
+        let lotSize = try decodeLotSize(f)
 
-        guard let sites, let route, let dies, let demand, let cv, let price, let penalty, let material else {
-            return nil
-        }
+        guard let sites, let route, let dies, let demand, let cv, let price, let penalty, let material, let lotSize
+        else { return nil }
         return Product(
             id: id, name: name, family: family, route: route, sites: sites, dies: dies, demand: demand,
             demandCV: cv, pricePerUnit: price, unmetPenaltyPerUnit: penalty, holdingCostPerUnitPeriod: holding,
-            materialCostPerUnit: material)
+            materialCostPerUnit: material, lotSizeUnits: lotSize)
     }
 
     private func decodeDieUses(_ node: Node, _ path: String) throws -> [DieUse]? {
