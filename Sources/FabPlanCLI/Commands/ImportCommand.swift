@@ -94,8 +94,8 @@ struct ImportSMT2020Command: ParsableCommand {
             }
             try AtomicFile.write(result.yaml, to: output)
             let steps = result.model.products.reduce(0) { $0 + $1.route.count + $1.delays.count }
-            print("\(output): \(result.model.sites[0].stations.count) stations, \(result.model.products.count) products, "
-                  + "\(steps) route steps")
+            try OutputWriter.write("\(output): \(result.model.sites[0].stations.count) stations, "
+                                   + "\(result.model.products.count) products, \(steps) route steps\n", to: nil)
         }
     }
 }

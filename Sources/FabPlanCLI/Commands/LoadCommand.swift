@@ -38,10 +38,11 @@ struct LoadCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try OutputSafety.refuseOverwriting(inputs: [model], outputs: [output])
             let m = try loadModel(model)
             let loading = StationLoading(model: m, scale: scale)
             let text = format == .json ? try LoadingRendering.json(loading) : LoadingRendering.text(loading, model: m, top: top)
-            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            try OutputWriter.write(text, to: output)
         }
     }
 }

@@ -96,8 +96,9 @@ public enum StochasticPlanner {
             if k % 64 == 0 && deadline.hasPassed { throw notReached("sampling scenario \(k + 1) of \(scenarioCount)") }
             scenarios.append(ScenarioSampler.scenario(of: model, index: k, seed: seed))
         }
-        return try plan(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
-                        deadline: deadline, mipGap: mipGap, threads: threads)
+        // Sampled scenarios of a valid model need no validation of their own.
+        return try solve(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
+                         deadline: deadline, mipGap: mipGap, threads: threads)
     }
 
     /// Plans `model` over the given scenario variants (equal weights) within `timeLimitSeconds` of wall clock.
@@ -106,9 +107,6 @@ public enum StochasticPlanner {
         integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> StochasticReport {
-        guard !scenarios.isEmpty else { throw StochasticPlanError.scenarioCount(0) }
-        try model.validate()
-        for (k, scenario) in scenarios.enumerated() { try scenario.validate(label: "scenario \(k)") }
         guard timeLimitSeconds > 0, timeLimitSeconds.isFinite else { throw StochasticPlanError.timeLimit(timeLimitSeconds) }
         return try plan(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
                         deadline: Deadline(secondsFromNow: timeLimitSeconds), mipGap: mipGap, threads: threads)
@@ -116,15 +114,26 @@ public enum StochasticPlanner {
 
     /// Plans `model` over the given scenario variants (equal weights); the whole run ends by `deadline` plus at
     /// most 1 s (the deterministic plan EV and EEV's fixed-purchase solves each get at least 0.5 s) and the time
-    /// to assemble the report, with the best result found by then. When the deadline passes before the deterministic plan (EV) is solved there is
-    /// no result: `StochasticPlanError.noSolution`. When it passes during EEV's fixed-purchase solves, EEV and
-    /// VSS are left out of the report (nil).
+    /// to assemble the report, with the best result found by then. When the deadline passes before the
+    /// deterministic plan (EV) is solved there is no result: `StochasticPlanError.noSolution`. When it passes during EEV's fixed-purchase solves, EEV and
+    /// VSS are left out of the report (nil). The model and every scenario are validated first.
     public static func plan(
         _ model: LineModel, scenarios: [LineModel], seed: UInt64 = 0, objective: PlanObjective = .maxProfit,
         integerTools: Bool = true, deadline: Deadline, mipGap: Double = 5e-4,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> StochasticReport {
         guard !scenarios.isEmpty else { throw StochasticPlanError.scenarioCount(0) }
+        try model.validate()
+        for (k, scenario) in scenarios.enumerated() { try scenario.validate(label: "scenario \(k)") }
+        return try solve(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
+                         deadline: deadline, mipGap: mipGap, threads: threads)
+    }
+
+    /// The run itself, on validated inputs.
+    private static func solve(
+        _ model: LineModel, scenarios: [LineModel], seed: UInt64, objective: PlanObjective, integerTools: Bool,
+        deadline: Deadline, mipGap: Double, threads: Int
+    ) throws -> StochasticReport {
         let clock = ContinuousClock.now
         let K = scenarios.count
         var forms: [Formulation] = []
