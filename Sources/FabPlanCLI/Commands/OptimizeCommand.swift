@@ -102,6 +102,9 @@ struct OptimizeCommand: ParsableCommand {
                 }
                 return
             }
+            do { try CapacityPlanner.checkSize(planningModel, options: options) } catch {
+                throw CLIError.invalidInput("\(model): \(error)")
+            }
             let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
             if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
             if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }

@@ -7,7 +7,7 @@ struct PlanSolveOptions: ParsableArguments {
     @Option(help: "What to optimize: \(PlanObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
     var objective: PlanObjective = .maxProfit
 
-    @Option(name: .customLong("time-limit"), help: "Solver time limit per plan, seconds (with --stochastic: for the whole run).")
+    @Option(name: .customLong("time-limit"), help: "Time limit of the whole run, seconds: formulation, solve and report of every plan.")
     var timeLimit: Double = 60
 
     @Option(help: "Relative MIP gap at which to stop.")
@@ -22,6 +22,8 @@ struct PlanSolveOptions: ParsableArguments {
     func planOptions(integerTools: Bool) -> PlanOptions {
         var options = PlanOptions(objective: objective, integerTools: integerTools)
         options.timeLimitSeconds = timeLimit
+        // One deadline for the whole command, started now: every plan of it ends by then.
+        options.deadline = PlanDeadline(secondsFromNow: timeLimit)
         options.mipGap = gap
         return options
     }

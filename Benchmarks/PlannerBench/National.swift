@@ -1,0 +1,98 @@
+import Foundation
+import LineModel
+import LinearSolver
+import NationalModels
+import Planner
+
+/// `planner-bench --national SIZES [--mip] [--limit S] [--runs N]`: for each size (e.g. 6x40x120x20), the
+/// generated model's formulation (stock and reference sizes), fabplan's in-process GLPK solve with the planner's
+/// settings and HiGHS (1 thread) on the same exported free MPS, in one run. Prints one Markdown table.
+func runNationalHarness(_ args: [String]) throws {
+    let sizes = value(args, "--national").split(separator: ",").compactMap { NationalModel.Size(String($0)) }
+    let mip = args.contains("--mip")
+    let limit = Double(value(args, "--limit")) ?? 600
+    let runs = Int(value(args, "--runs")) ?? 1
+    print("## National-scale models, \(mip ? "MIP (integer tools, gap 1 %)" : "LP"): fabplan (GLPK in-process) and HiGHS 1 thread on the same MPS\n")
+    print("| size | rows x columns | nonzeros (reference) | build s | fabplan solve s | status | objective | HiGHS s | HiGHS objective | ratio | plan end to end s | peak RSS MiB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for size in sizes {
+        let model = NationalModel.make(size)
+        let t0 = now()
+        let f = Formulation(model: model, objective: .maxProfit, integerTools: mip)
+        let build = now() - t0
+        let reference = Formulation(model: model, objective: .maxProfit, integerTools: mip, toolAccounting: .cumulative)
+        var problem = f.problem
+        problem.objectiveConstant = 0
+        let mps = "\(outDir)/national-\(size)\(mip ? "-mip" : "").mps"
+        try GLPKSolver.export(problem, to: URL(fileURLWithPath: mps), format: .freeMPS)
+        var options = PlanOptions(objective: .maxProfit, integerTools: mip)
+        options.timeLimitSeconds = limit
+        options.mipGap = 0.01
+        options.computeSensitivity = false
+        var glpk: [Double] = []
+        var solution: Solution? = nil
+        for _ in 0..<runs {
+            let t1 = now()
+            solution = try GLPKSolver.solve(problem, options: CapacityPlanner.solverOptions(for: f, options: options))
+            glpk.append(now() - t1)
+        }
+        let t2 = now()
+        _ = try CapacityPlanner.optimize(model, options: options)
+        let endToEnd = now() - t2
+        let (highsSeconds, highsObjective) = highs(mps, gap: mip ? 0.01 : nil, runs: runs)
+        let g = median(glpk)
+        print("| \(size) | \(problem.rows.count) x \(problem.columns.count) | \(problem.entries.count) (\(reference.problem.entries.count)) "
+              + "| \(fmt(build, 3)) | \(fmt(g, 2)) | \(solution?.termination.rawValue ?? "-") | \(fmt(solution?.objective ?? .nan, 3)) "
+              + "| \(fmt(highsSeconds, 2)) | \(fmt(highsObjective, 3)) | \(fmt(g / highsSeconds, 2)) | \(fmt(endToEnd, 2)) | \(fmt(peakRSSMiB(), 0)) |")
+    }
+    print()
+}
+
+/// `planner-bench --study SIZE [--limit S]`: GLPK's LP methods and settings on one generated size.
+func runMethodStudy(_ args: [String]) throws {
+    guard let size = NationalModel.Size(value(args, "--study")) else { return }
+    let limit = Double(value(args, "--limit")) ?? 120
+    let f = Formulation(model: NationalModel.make(size), objective: .maxProfit, integerTools: false)
+    print("## GLPK settings on the \(size) LP (\(f.problem.rows.count) x \(f.problem.columns.count), \(f.problem.entries.count) nonzeros), limit \(Int(limit)) s\n")
+    print("| settings | s | status | iterations | objective |")
+    print("|---|---|---|---|---|")
+    let configs: [(String, (inout SolverOptions) -> Void)] = [
+        ("primal, scaling, advanced basis", { $0.lpMethod = .primalSimplex }),
+        ("primal, scaling, presolve", { $0.lpMethod = .primalSimplex; $0.presolve = true }),
+        ("dual, scaling, advanced basis", { $0.lpMethod = .dualSimplex }),
+        ("dual, scaling, presolve", { $0.lpMethod = .dualSimplex; $0.presolve = true }),
+        ("primal, no scaling", { $0.lpMethod = .primalSimplex; $0.scaling = false }),
+        ("interior point", { $0.lpMethod = .interiorPoint }),
+    ]
+    let only = value(args, "--configs").split(separator: ",").compactMap { Int($0) }
+    for (i, (name, configure)) in configs.enumerated() where only.isEmpty || only.contains(i) {
+        var o = SolverOptions()
+        o.timeLimitSeconds = limit
+        configure(&o)
+        let t0 = now()
+        let s = try GLPKSolver.solve(f.problem, options: o)
+        print("| \(name) | \(fmt(now() - t0, 2)) | \(s.termination.rawValue) | \(s.iterations) | \(fmt(s.objective ?? .nan, 4)) |")
+    }
+    print()
+}
+
+/// HiGHS (Benchmarks/peers/highs_solve.py, 1 thread) on `mps`: median solver seconds and the objective.
+func highs(_ mps: String, gap: Double?, runs: Int) -> (Double, Double) {
+    var times: [Double] = []
+    var objective = Double.nan
+    for _ in 0..<runs {
+        let r = run("python3 Benchmarks/peers/highs_solve.py \(mps) \(gap.map { String($0) } ?? "")")
+        guard r.1 == 0, let line = r.2.split(separator: "\n").last(where: { $0.hasPrefix("solve ") }) else { continue }
+        let words = line.split(separator: " ")
+        times.append(Double(words[1]) ?? .nan)
+        objective = Double(words.last ?? "") ?? .nan
+    }
+    return (times.isEmpty ? .nan : median(times), objective)
+}
+
+/// The argument after `flag`, or "".
+func value(_ args: [String], _ flag: String) -> String {
+    args.firstIndex(of: flag).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? ""
+}
+
+func fmt(_ x: Double, _ digits: Int) -> String { x.isNaN ? "-" : String(format: "%.\(digits)f", x) }
