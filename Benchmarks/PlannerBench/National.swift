@@ -39,11 +39,12 @@ func runNationalHarness(_ args: [String]) throws {
         let t2 = now()
         _ = try CapacityPlanner.optimize(model, options: options)
         let endToEnd = now() - t2
-        let (highsSeconds, highsObjective) = highs(mps, gap: mip ? 0.01 : nil, runs: runs)
+        let (highsSeconds, highsObjective, highsStatus) = highs(mps, gap: mip ? 0.01 : nil, limit: limit, runs: runs)
         let g = median(glpk)
         print("| \(size) | \(problem.rows.count) x \(problem.columns.count) | \(problem.entries.count) (\(reference.problem.entries.count)) "
               + "| \(fmt(build, 3)) | \(fmt(g, 2)) | \(solution?.termination.rawValue ?? "-") | \(fmt(solution?.objective ?? .nan, 3)) "
-              + "| \(fmt(highsSeconds, 2)) | \(fmt(highsObjective, 3)) | \(fmt(g / highsSeconds, 2)) | \(fmt(endToEnd, 2)) | \(fmt(peakRSSMiB(), 0)) |")
+              + "| \(fmt(highsSeconds, 2)) \(highsStatus) | \(fmt(highsObjective, 3)) | \(fmt(g / highsSeconds, 2)) | \(fmt(endToEnd, 2)) | \(fmt(peakRSSMiB(), 0)) |")
+        fflush(nil)  // one row at a time, also into a file
     }
     print()
 }
@@ -72,22 +73,25 @@ func runMethodStudy(_ args: [String]) throws {
         let t0 = now()
         let s = try GLPKSolver.solve(f.problem, options: o)
         print("| \(name) | \(fmt(now() - t0, 2)) | \(s.termination.rawValue) | \(s.iterations) | \(fmt(s.objective ?? .nan, 4)) |")
+        fflush(nil)
     }
     print()
 }
 
 /// HiGHS (Benchmarks/peers/highs_solve.py, 1 thread) on `mps`: median solver seconds and the objective.
-func highs(_ mps: String, gap: Double?, runs: Int) -> (Double, Double) {
+func highs(_ mps: String, gap: Double?, limit: Double, runs: Int) -> (Double, Double, String) {
     var times: [Double] = []
     var objective = Double.nan
+    var status = "-"
     for _ in 0..<runs {
-        let r = run("python3 Benchmarks/peers/highs_solve.py \(mps) \(gap.map { String($0) } ?? "")")
+        let r = run("python3 Benchmarks/peers/highs_solve.py \(mps) \(gap.map { String($0) } ?? "-") \(limit)")
         guard r.1 == 0, let line = r.2.split(separator: "\n").last(where: { $0.hasPrefix("solve ") }) else { continue }
         let words = line.split(separator: " ")
         times.append(Double(words[1]) ?? .nan)
         objective = Double(words.last ?? "") ?? .nan
+        if let i = words.firstIndex(of: "status"), i + 1 < words.count { status = String(words[i + 1]).trimmingCharacters(in: .punctuationCharacters) }
     }
-    return (times.isEmpty ? .nan : median(times), objective)
+    return (times.isEmpty ? .nan : median(times), objective, status)
 }
 
 /// The argument after `flag`, or "".
@@ -96,3 +100,29 @@ func value(_ args: [String], _ flag: String) -> String {
 }
 
 func fmt(_ x: Double, _ digits: Int) -> String { x.isNaN ? "-" : String(format: "%.\(digits)f", x) }
+
+/// `planner-bench --run SIZE [--mip] [--limit S]`: one `CapacityPlanner.optimize` of the generated model under a
+/// time limit, as the CLI runs it; prints one Markdown row: the size estimate, wall seconds, status and this
+/// process's peak resident memory (run one size per process: peak memory only grows).
+func runOnePlan(_ args: [String]) throws {
+    guard let size = NationalModel.Size(value(args, "--run")) else { return }
+    let mip = args.contains("--mip")
+    let t0 = now()
+    let model = NationalModel.make(size)
+    let generated = now() - t0
+    var options = PlanOptions(objective: .maxProfit, integerTools: mip)
+    options.timeLimitSeconds = Double(value(args, "--limit")) ?? 60
+    options.mipGap = 0.01
+    let estimate = FormulationSize(model: model, integerTools: mip)
+    let t1 = now()
+    let status: String
+    do {
+        let report = try CapacityPlanner.optimize(model, options: options)
+        status = "\(report.status.rawValue) (\(report.termination.rawValue))"
+    } catch {
+        status = "refused: \(error)"
+    }
+    print("| \(size) \(mip ? "MIP" : "LP") | \(estimate.rows) x \(estimate.columns), \(estimate.nonzeros) | "
+          + "\(FormulationSize.megabytes(estimate.estimatedBytes)) | \(fmt(options.timeLimitSeconds ?? .nan, 0)) | \(fmt(now() - t1, 2)) | \(status) | "
+          + "\(fmt(peakRSSMiB(), 0)) | \(fmt(generated, 2)) |")
+}

@@ -61,5 +61,5 @@ public struct FormulationSize: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Bytes as whole MiB, for messages.
-    static func megabytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }
+    public static func megabytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }
 }
