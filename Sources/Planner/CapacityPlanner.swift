@@ -33,8 +33,11 @@ public enum CapacityPlanner {
     /// Builds the LP/MIP of `model`, solves it with GLPK and returns the plan with its report.
     /// Infeasible plans come back with `status == .infeasible` and an `infeasibility` explanation; a run that
     /// reaches its deadline comes back with the best plan found (`.feasible`) or `.noSolution`.
-    /// Throws `PlanError.tooLarge` before building anything when the model needs more than `memoryLimitBytes`.
+    /// - Throws: `LineModelError` when the model breaks a rule of the loader (key paths say where),
+    ///   `PlanError.tooLarge` before building anything when the model needs more than `memoryLimitBytes`,
+    ///   `PlanError` when the solver fails.
     public static func optimize(_ model: LineModel, options: PlanOptions = PlanOptions()) throws -> PlanReport {
+        try model.validate()  // models built in code pass the loader's rules (LineModelValidator)
         var options = options
         if options.deadline == nil { options.deadline = options.timeLimitSeconds.map { PlanDeadline(secondsFromNow: $0) } }
         try checkSize(model, options: options)
@@ -81,11 +84,13 @@ public enum CapacityPlanner {
     public static func solveKeepingBasis(_ formulation: Formulation, options: PlanOptions, session: GLPKResolveSession?) throws
         -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
     {
+        try formulation.model.validate()  // a formulation built in code from an unchecked model
         let solverOptions = self.solverOptions(for: formulation, options: options)
         let solution = try solveMain(formulation, solverOptions, warmStart: options.warmStart, session: session)
         let values = tieBreakMaxOutput(formulation, solution, solverOptions, deadline: options.deadline)
         var report = PlanReportBuilder(formulation: formulation, solution: solution, values: values,
                                        integerTools: formulation.problem.isMIP, detail: options.reportDetail).build()
+        report.cycleTime = CycleTimeEstimator.estimate(model: formulation.model, plan: report)
         try explainInfeasibility(&report, formulation, deadline: options.deadline)
         return (report, solution.basis, solution.warmStartUsed)
     }
@@ -139,7 +144,7 @@ public enum CapacityPlanner {
             quiet.captureLog = false
             return try session.solve(formulation.problem, options: quiet, warmStart: warmStart)
         } catch let e as SolverError {
-            throw PlanError.solver(e)
+            throw PlanError.solver(SolverFailureContext.annotate(e, problem: formulation.problem))
         }
     }
 

@@ -5,7 +5,7 @@ import LineModel
 @Suite("Writing models back in the file format")
 struct WriterTests {
     static let files = TestPaths.files(in: "Models", extensions: ["yaml"]).map { "Models/" + $0 }
-        + ["Fixtures/valid/minimal.yaml", "Fixtures/valid/fab-and-suppliers.yaml"]
+        + ["Fixtures/valid/minimal.yaml", "Fixtures/valid/fab-and-suppliers.yaml", "Fixtures/valid/queueing.yaml"]
 
     @Test("load → write JSON → load gives the same model", arguments: files)
     func roundTrip(_ file: String) throws {

@@ -63,6 +63,7 @@ enum PlanRendering {
             u.add(parts + r.periods.map { grid[key]![$0] ?? "" })
         }
         out += u.render()
+        if let ct = r.cycleTime { out += CycleTimeRendering.table(ct) }
         if !r.fab.isEmpty {
             var f = TextTable("\nFab wafer starts", header: ["period", "wafers", "capacity"])
             for x in r.fab { f.add([x.period, Fmt.n(x.waferStarts), Fmt.n(x.waferCapacity)]) }

@@ -14,8 +14,8 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
         self.column = column
     }
 
-    /// `file:line:column`.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, or just `file` for a model without a file (line 0: `LineModelValidator`).
+    public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 }
 
 /// One problem found in a line-model file, with its place and a message in planner words.

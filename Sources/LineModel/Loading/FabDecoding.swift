@@ -33,8 +33,8 @@ extension ModelDecoder {
             }
             dieTypeIds.append(id)
             // A reticle field is at most 26 x 33 mm; 100 mm leaves room for stitched designs and catches unit slips.
-            let w = try number(f, "width_mm", .positive(max: 100), hint: "die width without scribe, mm")
-            let h = try number(f, "height_mm", .positive(max: 100), hint: "die height without scribe, mm")
+            let w = try number(f, "width_mm", FieldRanges.dieEdgeMillimetres, hint: "die width without scribe, mm")
+            let h = try number(f, "height_mm", FieldRanges.dieEdgeMillimetres, hint: "die height without scribe, mm")
             guard let w, let h else { ok = false; continue }
             let die = DieType(id: id, widthMillimetres: w, heightMillimetres: h)
             dieTypesById[id] = die
@@ -58,13 +58,13 @@ extension ModelDecoder {
         let idField = reader.required(f, "id", hint: "a name for the fab")
         let id = try idField.flatMap { try reader.identifier($0.node, $0.path) }
         let name = try optionalText(f, "name")
-        let diameter = try number(f, "wafer_diameter_mm", .between(25, 450), hint: "200 or 300")
-        let edge = try number(f, "edge_exclusion_mm", .nonNegative(max: 100), required: false, default: 0)
-        let scribe = try number(f, "scribe_mm", .nonNegative(max: 5), required: false, default: 0)
-        let alpha = try number(f, "clustering_alpha", .positive(max: 1e9), required: false, default: 2)
-        let waferCost = try number(f, "wafer_cost", .nonNegative(max: 1e7), hint: "cost per wafer started")
-        let cycle = try integer(f, "cycle_time_periods", .nonNegative(max: 1_000), required: false, default: 0)
-        let sortYield = try number(f, "sort_yield", .fraction, required: false, default: 1)
+        let diameter = try number(f, "wafer_diameter_mm", FieldRanges.waferDiameterMillimetres, hint: "200 or 300")
+        let edge = try number(f, "edge_exclusion_mm", FieldRanges.edgeExclusionMillimetres, required: false, default: 0)
+        let scribe = try number(f, "scribe_mm", FieldRanges.scribeMillimetres, required: false, default: 0)
+        let alpha = try number(f, "clustering_alpha", FieldRanges.clusteringAlpha, required: false, default: 2)
+        let waferCost = try number(f, "wafer_cost", FieldRanges.waferCost, hint: "cost per wafer started")
+        let cycle = try integer(f, "cycle_time_periods", FieldRanges.cycleTimePeriods, required: false, default: 0)
+        let sortYield = try number(f, "sort_yield", FieldRanges.stepYield, required: false, default: 1)
 
         var model: YieldModel? = .negativeBinomial
         if let field = reader.optional(f, "yield_model") {
@@ -85,7 +85,7 @@ extension ModelDecoder {
         var d0Path = f.keyPath("defect_density_per_cm2")
         if let field = reader.required(f, "defect_density_per_cm2", hint: "defects per cm² by period, e.g. {2027: 0.5}"),
             let entries = try reader.numberMap(field.node, field.path, what: "defect densities",
-                                               range: .nonNegative(max: 1_000), maxCount: limits.maxPeriods) {
+                                               range: FieldRanges.defectDensity, maxCount: limits.maxPeriods) {
             if entries.isEmpty {
                 reader.report(.empty, field.node.mark, field.path, "give D0 for at least one period")
             } else {
@@ -97,7 +97,7 @@ extension ModelDecoder {
         var starts: [String: Double]? = nil
         if let field = reader.required(f, "wafer_starts", hint: "wafer-start capacity by period (the ramp)"),
             let entries = try reader.numberMap(field.node, field.path, what: "wafer starts",
-                                               range: .nonNegative(max: 1e9), maxCount: limits.maxPeriods) {
+                                               range: FieldRanges.waferStarts, maxCount: limits.maxPeriods) {
             starts = periodMap(entries, field.path)
         }
 
@@ -188,12 +188,12 @@ extension ModelDecoder {
                 dieType = dieId
                 sourcedDieTypes.insert(dieId)
             }
-            let cost = try number(f, "cost_per_die", .nonNegative(max: 1e7), hint: "price per good die")
+            let cost = try number(f, "cost_per_die", FieldRanges.costPerDie, hint: "price per good die")
             var cap: [String: Double]? = nil
             var capOK = true
             if let field = reader.optional(f, "cap_per_period") {
                 if let entries = try reader.numberMap(field.node, field.path, what: "dies per period",
-                                                      range: .nonNegative(max: 1e13), maxCount: limits.maxPeriods) {
+                                                      range: FieldRanges.unitsPerPeriod, maxCount: limits.maxPeriods) {
                     cap = periodMap(entries, field.path)
                 } else {
                     capOK = false

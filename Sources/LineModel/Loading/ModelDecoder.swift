@@ -160,7 +160,7 @@ final class ModelDecoder {
             }
             periodIds.append(id)
             // Productive hours per tool: at most a decade of 24/7 hours per period.
-            guard let hours = try number(f, "hours_per_tool", .positive(max: 87_600),
+            guard let hours = try number(f, "hours_per_tool", FieldRanges.hoursPerTool,
                                          hint: "productive hours one tool can run in the period, e.g. 8400")
             else { ok = false; continue }
             periods.append(Period(id: id, hoursPerTool: hours))
@@ -178,11 +178,11 @@ final class ModelDecoder {
         var perPeriod: [String: Double] = [:]
         if let field = reader.optional(f, "capital_per_period") {
             guard let entries = try reader.numberMap(field.node, field.path, what: "capital per period",
-                                                     range: .nonNegative(max: 1e13), maxCount: limits.maxPeriods)
+                                                     range: FieldRanges.capitalPerPeriod, maxCount: limits.maxPeriods)
             else { return nil }
             perPeriod = periodMap(entries, field.path)
         }
-        let total = try number(f, "capital_total", .nonNegative(max: 1e14), required: false)
+        let total = try number(f, "capital_total", FieldRanges.capitalTotal, required: false)
         return Budget(capitalPerPeriod: perPeriod, capitalTotal: total)
     }
 }

@@ -4,6 +4,7 @@ extension ModelDecoder {
     static let productKeys = [
         "id", "name", "family", "route", "sites", "dies", "demand", "demand_cv", "price_per_unit",
         "unmet_penalty_per_unit", "holding_cost_per_unit_period", "material_cost_per_unit",
+        "lot_size_units",
     ]
     static let rateKeys = ["units_per_hour", "seconds_per_unit", "wire_bond", "test", "batch"]
     static let stepKeys = ["station", "name", "yield", "yield_concentration"] + rateKeys
@@ -97,22 +98,22 @@ extension ModelDecoder {
         var demand: [String: Double]? = nil
         if let field = reader.required(f, "demand", hint: "good units wanted per period, e.g. {2027: 1.5e6}"),
             let entries = try reader.numberMap(field.node, field.path, what: "demand",
-                                               range: .nonNegative(max: 1e13), maxCount: limits.maxPeriods) {
+                                               range: FieldRanges.unitsPerPeriod, maxCount: limits.maxPeriods) {
             demand = periodMap(entries, field.path)
         }
-        let cv = try number(f, "demand_cv", .nonNegative(max: 10), required: false, default: 0)
-        let price = try number(f, "price_per_unit", .nonNegative(max: 1e9), hint: "revenue per good unit shipped")
-        let penalty = try number(f, "unmet_penalty_per_unit", .nonNegative(max: 1e9), required: false, default: 0)
-        let holding = try number(f, "holding_cost_per_unit_period", .nonNegative(max: 1e9), required: false)
-        let material = try number(f, "material_cost_per_unit", .nonNegative(max: 1e9), required: false, default: 0)
+        let cv = try number(f, "demand_cv", FieldRanges.demandCV, required: false, default: 0)
+        let price = try number(f, "price_per_unit", FieldRanges.moneyPerUnit, hint: "revenue per good unit shipped")
+        let penalty = try number(f, "unmet_penalty_per_unit", FieldRanges.moneyPerUnit, required: false, default: 0)
+        let holding = try number(f, "holding_cost_per_unit_period", FieldRanges.moneyPerUnit, required: false)
+        let material = try number(f, "material_cost_per_unit", FieldRanges.moneyPerUnit, required: false, default: 0)
+        let lotSize = try decodeLotSize(f)
 
-        guard let sites, let route, let dies, let demand, let cv, let price, let penalty, let material else {
-            return nil
-        }
+        guard let sites, let route, let dies, let demand, let cv, let price, let penalty, let material, let lotSize
+        else { return nil }
         return Product(
             id: id, name: name, family: family, route: route, sites: sites, dies: dies, demand: demand,
             demandCV: cv, pricePerUnit: price, unmetPenaltyPerUnit: penalty, holdingCostPerUnitPeriod: holding,
-            materialCostPerUnit: material)
+            materialCostPerUnit: material, lotSizeUnits: lotSize)
     }
 
     private func decodeDieUses(_ node: Node, _ path: String) throws -> [DieUse]? {
@@ -141,7 +142,7 @@ extension ModelDecoder {
                     }
                 }
             }
-            let perUnit = try number(f, "per_unit", .positive(max: 1_000), hint: "dies in one unit, e.g. 4")
+            let perUnit = try number(f, "per_unit", FieldRanges.diesPerUnit, hint: "dies in one unit, e.g. 4")
             guard let dieType, let perUnit else { ok = false; continue }
             uses.append(DieUse(dieType: dieType, perUnit: perUnit))
         }
@@ -165,8 +166,8 @@ extension ModelDecoder {
             }
         }
         let name = try optionalText(f, "name")
-        let yield = try number(f, "yield", .fraction, hint: "fraction of units leaving the step good, e.g. 0.999")
-        let concentration = try number(f, "yield_concentration", .positive(max: 1e9), required: false)
+        let yield = try number(f, "yield", FieldRanges.stepYield, hint: "fraction of units leaving the step good, e.g. 0.999")
+        let concentration = try number(f, "yield_concentration", FieldRanges.yieldConcentration, required: false)
         let rate = try decodeRate(f)
         guard let station, let yield, let rate else { return nil }
         return RouteStep(name: name, station: station, rate: rate, yield: yield, yieldConcentration: concentration)
@@ -191,33 +192,33 @@ extension ModelDecoder {
         var rate: Rate? = nil
         switch key {
         case "units_per_hour":
-            rate = try reader.number(field.node, field.path, .positive(max: 1e8)).map { .unitsPerHour($0) }
+            rate = try reader.number(field.node, field.path, FieldRanges.unitsPerHour).map { .unitsPerHour($0) }
         case "seconds_per_unit":
-            rate = try reader.number(field.node, field.path, .positive(max: 1e8)).map { .secondsPerUnit($0) }
+            rate = try reader.number(field.node, field.path, FieldRanges.secondsPerUnitField).map { .secondsPerUnit($0) }
         case "wire_bond":
             guard let g = try reader.fields(field.node, field.path, what: "wire bond rate", allowed: Self.wireBondKeys)
             else { return nil }
-            let wires = try number(g, "wires_per_unit", .positive(max: 1e5), hint: "wires bonded per unit")
-            let speed = try number(g, "wires_per_second", .positive(max: 1e4), hint: "bond speed, wires per second")
-            let index = try number(g, "index_seconds", .nonNegative(max: 1e5), required: false, default: 0)
+            let wires = try number(g, "wires_per_unit", FieldRanges.wiresPerUnit, hint: "wires bonded per unit")
+            let speed = try number(g, "wires_per_second", FieldRanges.wiresPerSecond, hint: "bond speed, wires per second")
+            let index = try number(g, "index_seconds", FieldRanges.indexSeconds, required: false, default: 0)
             if let wires, let speed, let index {
                 rate = .wireBond(wiresPerUnit: wires, wiresPerSecond: speed, indexSeconds: index)
             }
         case "test":
             guard let g = try reader.fields(field.node, field.path, what: "test rate", allowed: Self.testKeys)
             else { return nil }
-            let seconds = try number(g, "test_seconds", .nonNegative(max: 1e7), hint: "test time per insertion, s")
-            let sites = try number(g, "sites", .between(1, 1e5), required: false, default: 1)
-            let index = try number(g, "index_seconds", .nonNegative(max: 1e5), required: false, default: 0)
+            let seconds = try number(g, "test_seconds", FieldRanges.testSeconds, hint: "test time per insertion, s")
+            let sites = try number(g, "sites", FieldRanges.testSites, required: false, default: 1)
+            let index = try number(g, "index_seconds", FieldRanges.indexSeconds, required: false, default: 0)
             if let seconds, let sites, let index {
                 rate = .multiSiteTest(testSeconds: seconds, sites: sites, indexSeconds: index)
             }
         case "batch":
             guard let g = try reader.fields(field.node, field.path, what: "batch rate", allowed: Self.batchKeys)
             else { return nil }
-            let units = try number(g, "units_per_batch", .positive(max: 1e9), hint: "units in one load")
-            let hours = try number(g, "batch_hours", .nonNegative(max: 1e4), hint: "process time of one load, h")
-            let load = try number(g, "load_hours", .nonNegative(max: 1e4), required: false, default: 0)
+            let units = try number(g, "units_per_batch", FieldRanges.unitsPerBatch, hint: "units in one load")
+            let hours = try number(g, "batch_hours", FieldRanges.batchHours, hint: "process time of one load, h")
+            let load = try number(g, "load_hours", FieldRanges.loadHours, required: false, default: 0)
             if let units, let hours, let load {
                 rate = .batch(unitsPerBatch: units, batchHours: hours, loadHours: load)
             }
@@ -226,7 +227,7 @@ extension ModelDecoder {
         }
         guard let rate else { return nil }
         let seconds = rate.secondsPerUnit
-        guard seconds.isFinite, seconds >= 1e-4, seconds <= 1e7 else {
+        guard seconds.isFinite, FieldRanges.secondsPerUnit.contains(seconds) else {
             reader.report(.outOfRange, field.node.mark, field.path,
                           "gives \(NodeReader.format(seconds)) seconds per unit; a plausible rate is between "
                               + "0.0001 s and 10,000,000 s per unit (check the units)")

@@ -5,6 +5,7 @@ extension ModelDecoder {
     static let stationKeys = [
         "id", "name", "installed_tools", "availability", "utilization_cap", "tool_price", "lead_time_periods",
         "max_tools", "operating_cost_per_tool_hour",
+        "queueing",
     ]
     static let reliabilityKeys = ["mtbf_hours", "mttr_hours"]
 
@@ -67,28 +68,30 @@ extension ModelDecoder {
 
     private func decodeStation(_ f: Fields, id: String) throws -> Station? {
         let name = try optionalText(f, "name")
-        let installed = try integer(f, "installed_tools", .nonNegative(max: 1_000_000),
+        let installed = try integer(f, "installed_tools", FieldRanges.installedTools,
                                     hint: "tools installed at the start of the horizon")
         let availability = try reader.required(f, "availability",
                                                hint: "a fraction like 0.9, or {mtbf_hours, mttr_hours}").flatMap {
             try decodeAvailability($0.node, $0.path)
         }
-        let cap = try number(f, "utilization_cap", .fraction, required: false, default: 1)
-        let price = try number(f, "tool_price", .nonNegative(max: 1e10),
+        let cap = try number(f, "utilization_cap", FieldRanges.utilizationCap, required: false, default: 1)
+        let price = try number(f, "tool_price", FieldRanges.toolPrice,
                                hint: "price of one new tool; 0 if tools cannot be bought")
-        let lead = try integer(f, "lead_time_periods", .nonNegative(max: 1_000), required: false, default: 0)
-        let maxTools = try integer(f, "max_tools", .nonNegative(max: 1_000_000), required: false)
-        let opCost = try number(f, "operating_cost_per_tool_hour", .nonNegative(max: 1e7), required: false, default: 0)
+        let lead = try integer(f, "lead_time_periods", FieldRanges.leadTimePeriods, required: false, default: 0)
+        let maxTools = try integer(f, "max_tools", FieldRanges.maxTools, required: false)
+        let opCost = try number(f, "operating_cost_per_tool_hour", FieldRanges.operatingCostPerToolHour, required: false, default: 0)
         if let installed, let maxTools, maxTools < installed {
             reader.report(.inconsistent, f.values["max_tools"]?.mark ?? f.mark, f.keyPath("max_tools"),
                           "max_tools (\(maxTools)) is below installed_tools (\(installed)); the floor already holds "
                               + "\(installed) tools")
             return nil
         }
-        guard let installed, let availability, let cap, let price, let lead, let opCost else { return nil }
+        let queueing = try decodeStationQueueing(f, availability: availability)
+        guard let installed, let availability, let cap, let price, let lead, let opCost, let queueing else { return nil }
         return Station(
             id: id, name: name, installedTools: installed, availability: availability, utilizationCap: cap,
-            toolPrice: price, leadTimePeriods: lead, maxTools: maxTools, operatingCostPerToolHour: opCost)
+            toolPrice: price, leadTimePeriods: lead, maxTools: maxTools, operatingCostPerToolHour: opCost,
+            queueing: queueing)
     }
 
     /// Availability: a fraction in (0, 1], or `{mtbf_hours, mttr_hours}` (A = MTBF / (MTBF + MTTR)).
@@ -97,13 +100,13 @@ extension ModelDecoder {
             guard let f = try reader.fields(node, path, what: "reliability (availability)",
                                             allowed: Self.reliabilityKeys)
             else { return nil }
-            let mtbf = try number(f, "mtbf_hours", .positive(max: 1e7), hint: "mean time between failures, hours")
-            let mttr = try number(f, "mttr_hours", .nonNegative(max: 1e5), hint: "mean time to repair, hours")
+            let mtbf = try number(f, "mtbf_hours", FieldRanges.mtbfHours, hint: "mean time between failures, hours")
+            let mttr = try number(f, "mttr_hours", FieldRanges.mttrHours, hint: "mean time to repair, hours")
             guard let mtbf, let mttr else { return nil }
             return .reliability(mtbfHours: mtbf, mttrHours: mttr)
         }
         if case .scalar = node {
-            return try reader.number(node, path, .fraction).map { .fraction($0) }
+            return try reader.number(node, path, FieldRanges.availability).map { .fraction($0) }
         }
         reader.report(.wrongType, node.mark, path,
                       "expected a fraction like 0.9 or {mtbf_hours, mttr_hours}, found \(reader.describe(node))")

@@ -104,11 +104,14 @@ public struct Station: Codable, Sendable, Hashable {
     public var maxTools: Int?
     /// Operating cost per productive tool-hour (labour, power, consumables), currency units.
     public var operatingCostPerToolHour: Double
+    /// Variability figures for cycle-time estimates and a queue-time limit (docs/cycle-time.md);
+    /// `nil` = every default of `StationQueueing`.
+    public var queueing: StationQueueing?
 
     public init(
         id: String, name: String? = nil, installedTools: Int, availability: Availability,
         utilizationCap: Double = 1, toolPrice: Double = 0, leadTimePeriods: Int = 0, maxTools: Int? = nil,
-        operatingCostPerToolHour: Double = 0
+        operatingCostPerToolHour: Double = 0, queueing: StationQueueing? = nil
     ) {
         self.id = id
         self.name = name
@@ -119,6 +122,7 @@ public struct Station: Codable, Sendable, Hashable {
         self.leadTimePeriods = leadTimePeriods
         self.maxTools = maxTools
         self.operatingCostPerToolHour = operatingCostPerToolHour
+        self.queueing = queueing
     }
 }
 
@@ -197,11 +201,15 @@ public struct Product: Codable, Sendable, Hashable {
     public var holdingCostPerUnitPeriod: Double?
     /// Direct material cost per unit started (substrate, wire, mold compound), excluding dies.
     public var materialCostPerUnit: Double
+    /// Units per lot, the job that queues at each station (cycle-time estimates, docs/cycle-time.md).
+    /// `nil` = `StationQueueing.defaultLotSizeUnits`.
+    public var lotSizeUnits: Double?
 
     public init(
         id: String, name: String? = nil, family: String? = nil, route: [RouteStep], sites: [String],
         dies: [DieUse] = [], demand: [String: Double], demandCV: Double = 0, pricePerUnit: Double,
-        unmetPenaltyPerUnit: Double = 0, holdingCostPerUnitPeriod: Double? = nil, materialCostPerUnit: Double = 0
+        unmetPenaltyPerUnit: Double = 0, holdingCostPerUnitPeriod: Double? = nil, materialCostPerUnit: Double = 0,
+        lotSizeUnits: Double? = nil
     ) {
         self.id = id
         self.name = name
@@ -215,6 +223,7 @@ public struct Product: Codable, Sendable, Hashable {
         self.unmetPenaltyPerUnit = unmetPenaltyPerUnit
         self.holdingCostPerUnitPeriod = holdingCostPerUnitPeriod
         self.materialCostPerUnit = materialCostPerUnit
+        self.lotSizeUnits = lotSizeUnits
     }
 }
 

@@ -77,8 +77,19 @@ public enum LineModelWriter {
             s.append(("lead_time_periods", .integer(st.leadTimePeriods)))
             if let maxTools = st.maxTools { s.append(("max_tools", .integer(maxTools))) }
             s.append(("operating_cost_per_tool_hour", .number(st.operatingCostPerToolHour)))
+            if let q = st.queueing { s.append(("queueing", value(of: q))) }
             return .object(s)
         })))
+        return .object(o)
+    }
+
+    /// A station's `queueing` block: only the figures given (defaults stay implicit).
+    static func value(of q: StationQueueing) -> Value {
+        var o: [(String, Value)] = []
+        if let x = q.arrivalSCV { o.append(("arrival_scv", .number(x))) }
+        if let x = q.processSCV { o.append(("process_scv", .number(x))) }
+        if let x = q.repairSCV { o.append(("repair_scv", .number(x))) }
+        if let x = q.maxQueueHours { o.append(("max_queue_hours", .number(x))) }
         return .object(o)
     }
 
@@ -98,6 +109,7 @@ public enum LineModelWriter {
         o.append(("unmet_penalty_per_unit", .number(p.unmetPenaltyPerUnit)))
         if let h = p.holdingCostPerUnitPeriod { o.append(("holding_cost_per_unit_period", .number(h))) }
         o.append(("material_cost_per_unit", .number(p.materialCostPerUnit)))
+        if let lot = p.lotSizeUnits { o.append(("lot_size_units", .number(lot))) }
         o.append(("route", .list(p.route.map { step in
             var s: [(String, Value)] = [("station", .text(step.station)), ("name", .text(step.name))]
             switch step.rate {

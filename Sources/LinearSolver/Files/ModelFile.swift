@@ -4,11 +4,14 @@ import Foundation
 /// File formats GLPK reads and writes, for handing a model to another solver or reading one back.
 public enum ModelFileFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// CPLEX LP format (`.lp`). Names with spaces or brackets are rewritten by GLPK (`_`, `(`, `)`); the objective
-    /// constant is kept in a comment that `GLPKSolver.read` understands (other readers drop it). A problem
-    /// without rows or columns cannot be written in this format by GLPK.
+    /// constant is written as a constant term of the objective on a line of its own (` + 116862000`), which
+    /// CPLEX, Gurobi and HiGHS read (GLPK writes it only as a comment; this layer rewrites it, and strips the
+    /// term again before GLPK reads a file). A problem without rows or columns cannot be written by GLPK.
     case cplexLP
     /// Free MPS (`.mps`), with `MARKER INTORG/INTEND` for integer columns and, for maximization, an
-    /// `OBJSENSE MAX` section (added by this layer; GLPK itself writes none).
+    /// `OBJSENSE MAX` section (added by this layer; GLPK itself writes none). The objective constant c0 is
+    /// written as −c0 on the objective row's RHS, the convention of CPLEX, Gurobi and HiGHS (GLPK's own writer
+    /// and reader use +c0; this layer converts both ways). See docs/solver.md.
     case freeMPS
     /// GLPK's own text format (`glp_write_prob`), which keeps everything including the sense.
     case glpk
@@ -27,7 +30,10 @@ extension GLPKSolver {
     /// same folder, which is then renamed over `url`, so readers never see half a model.
     public static func export(_ problem: LinearProblem, to url: URL, format: ModelFileFormat) throws {
         try problem.validate()
-        let flat = FlatProblem(problem)
+        var written = problem
+        // GLPK writes +c0 on the objective row's RHS; other solvers read that RHS as −c0.
+        if format == .freeMPS { written.objectiveConstant = -problem.objectiveConstant }
+        let flat = FlatProblem(written)
         let folder = url.deletingLastPathComponent()
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
         let (rc, message) = withMessageBuffer { buffer, capacity in
@@ -38,11 +44,12 @@ extension GLPKSolver {
             if rc == CGLPK_FATAL { throw SolverError.glpkFatal(message) }
             throw SolverError.io("cannot write \(format.rawValue) file \(url.path): \(message)")
         }
-        if format == .freeMPS && problem.sense == .maximize {
-            do { try ModelFileFixups.declareMaximization(inMPS: temp) } catch {
-                try? FileManager.default.removeItem(at: temp)
-                throw SolverError.io("cannot write \(format.rawValue) file \(url.path): \(error)")
-            }
+        do {
+            if format == .freeMPS && problem.sense == .maximize { try ModelFileFixups.declareMaximization(inMPS: temp) }
+            if format == .cplexLP { try ModelFileFixups.writeObjectiveConstant(problem.objectiveConstant, inLP: temp) }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw SolverError.io("cannot write \(format.rawValue) file \(url.path): \(error)")
         }
         // A special file (/dev/null, /dev/stdout, a FIFO) must be written into, never replaced by a rename.
         if isSpecialFile(url.path) {
@@ -72,14 +79,21 @@ extension GLPKSolver {
     }
 
     /// Reads a model file written by GLPK or another solver (free MPS may carry an `OBJSENSE` section).
+    /// The objective constant is read in the convention of `ModelFileFormat` (MPS: c0 = −RHS of the objective
+    /// row; CPLEX LP: a constant term of the objective on a line of its own, or GLPK's comment).
     /// Bounds GLPK stores as "none" come back infinite;
     /// integer columns with bounds [0, 1] come back as `.binary`; unnamed rows/columns keep GLPK's empty name.
     public static func read(from url: URL, format: ModelFileFormat) throws -> LinearProblem {
         var source = url
         var declaredSense: LinearProblem.Sense?
+        var lpConstant: Double?
         if format == .freeMPS, let stripped = try? ModelFileFixups.stripObjectiveSense(fromMPS: url) {
             source = stripped.url
             declaredSense = stripped.sense
+        }
+        if format == .cplexLP, let stripped = try? ModelFileFixups.stripObjectiveConstant(fromLP: url) {
+            source = stripped.url
+            lpConstant = stripped.constant
         }
         defer { if source != url { try? FileManager.default.removeItem(at: source) } }
         var model = cglpk_model()
@@ -93,8 +107,13 @@ extension GLPKSolver {
         }
         var problem = LinearProblem(model)
         if let declaredSense { problem.sense = declaredSense }
-        if format == .cplexLP, problem.objectiveConstant == 0, let c = ModelFileFixups.objectiveConstant(inLP: url) {
-            problem.objectiveConstant = c
+        // GLPK's MPS reader takes the objective row's RHS as +c0; the file's convention is −c0.
+        if format == .freeMPS { problem.objectiveConstant = -problem.objectiveConstant }
+        if format == .cplexLP {
+            if let lpConstant { problem.objectiveConstant = lpConstant }
+            else if problem.objectiveConstant == 0, let c = ModelFileFixups.objectiveConstant(inLP: url) {
+                problem.objectiveConstant = c
+            }
         }
         return problem
     }

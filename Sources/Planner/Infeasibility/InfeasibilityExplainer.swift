@@ -9,6 +9,7 @@ import LinearSolver
 public enum InfeasibilityExplainer {
     /// The explanation of `model`'s infeasible min-cost plan; the elastic re-solve stops after `timeLimitSeconds`.
     public static func explain(_ model: LineModel, timeLimitSeconds: Double = 60) throws -> InfeasibilityReport {
+        try model.validate()
         let f = Formulation(model: model, objective: .maxOutput, integerTools: false)
         var problem = f.problem
         problem.sense = .minimize

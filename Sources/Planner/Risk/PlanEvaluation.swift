@@ -92,7 +92,6 @@ public enum PlanEvaluation {
         }
         var wafers: [PlanStarts.Wafers]? = nil
         if let fab = model.fab, !plan.fab.isEmpty {
-            let bought = Set(model.dieSuppliers.map(\.dieType))
             let ids = model.periods.map(\.id)
             var list: [PlanStarts.Wafers] = []
             for (i, row) in plan.fab.enumerated() {
@@ -106,7 +105,7 @@ public enum PlanEvaluation {
                                                 message: "die type \"\(die)\" is not made by fab \"\(fab.id)\"")
                     }
                     let arrival = t + fab.cycleTimePeriods
-                    guard !bought.contains(die), arrival < ids.count else { continue }
+                    guard arrival < ids.count else { continue }
                     list.append(.init(dieType: die, period: ids[arrival], wafers: count))
                 }
             }
@@ -122,6 +121,7 @@ public enum PlanEvaluation {
     public static func evaluate(
         plan: PlanReport, model: LineModel, trials: Int, seed: UInt64, threads: Int = 1
     ) throws -> (risk: RiskReport, yield: YieldReport) {
+        try model.validate()
         let starts = try planStarts(from: plan, model: model)
         let input = try YieldInput(model: model, plan: starts)
         let estimator = try YieldEstimator(input: input)

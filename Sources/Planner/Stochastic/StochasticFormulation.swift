@@ -21,8 +21,13 @@ public struct StochasticFormulation: Sendable {
 
     /// `models` are the scenario variants of one base model (same ids and structure, different numbers).
     public init(models: [LineModel], objective: PlanObjective, integerTools: Bool) {
-        precondition(!models.isEmpty, "at least one scenario")
-        let forms = models.map { Formulation(model: $0, objective: objective, integerTools: integerTools) }
+        self.init(formulations: models.map { Formulation(model: $0, objective: objective, integerTools: integerTools) },
+                  objective: objective)
+    }
+
+    /// Merges already built scenario formulations (one per scenario variant, same objective and mode).
+    public init(formulations forms: [Formulation], objective: PlanObjective) {
+        precondition(!forms.isEmpty, "at least one scenario")
         self.scenarios = forms
         self.problem = LinearProblem(name: "fabplan-stochastic", sense: forms[0].problem.sense)
         merge(objective: objective)

@@ -24,6 +24,10 @@ struct CompiledModel: Sendable {
     let wafers: [Double]
     let alpha: Double
     let sortYield: Double
+    /// Dies per [d * periodCount + t] that capped suppliers deliver after the fab's (0: none).
+    let cappedPurchase: [Double]
+    /// Per die type: an uncapped supplier covers any remaining need.
+    let unlimitedPurchase: [Bool]
     /// Good-dies tables per [d * periodCount + t] (nil: gamma and binomial per wafer, or no sampling needed).
     let waferTable: [WaferDieTable?]
     /// `waferTable` as raw-pointer views for the kernel (no reference counting per read; `waferTable` owns them).
@@ -51,6 +55,8 @@ struct CompiledModel: Sendable {
     /// `stepLotTable` as raw-pointer views for the kernel (no reference counting per read; `stepLotTable` owns them).
     let stepLotView: [LotTableView?]
     let unitsPerLot: Double
+    /// Lots (wafers) per step (die type) and lane above which one normal draw replaces the per-lot draws.
+    let aggregateAboveLots: Double
     let variability: Variability
     // Per-run constants of the kernel's sections 2–6, computed once here instead of per draw.
     /// Starts per route rounded to whole units, [r * periodCount + t].
@@ -81,8 +87,10 @@ struct CompiledModel: Sendable {
         wafers = dies.flatMap(\.wafersPerPeriod)
         alpha = input.fab?.clusteringAlpha ?? 1
         sortYield = input.fab?.sortYield ?? 1
+        cappedPurchase = dies.flatMap { $0.cappedPurchasePerPeriod ?? Array(repeating: 0, count: P) }
+        unlimitedPurchase = dies.map(\.unlimitedPurchase)
         waferTable = input.waferSampling == .gammaBinomialTable && input.variability.unitSampling
-            ? Self.waferTables(dies: dies, periods: P, alpha: alpha) : Array(repeating: nil, count: dies.count * P)
+            ? Self.waferTables(dies: dies, periods: P, alpha: alpha, aggregateAbove: input.aggregateAboveLots) : Array(repeating: nil, count: dies.count * P)
         waferLadder = waferTable.map { $0?.ladder.view }
         productCount = input.products.count
         demand = input.products.flatMap(\.demandPerPeriod)
@@ -135,6 +143,7 @@ struct CompiledModel: Sendable {
         }
         stepLotView = stepLotTable.map { $0?.view }
         unitsPerLot = input.unitsPerLot
+        aggregateAboveLots = input.aggregateAboveLots
         variability = input.variability
         routeStartsRounded = routeStarts.map { $0.rounded() }
         var failureCounts = PoissonTables()
@@ -152,11 +161,13 @@ struct CompiledModel: Sendable {
         demandShape = demandCV.map { cv in GammaShape(cv > 0 ? 1 / (cv * cv) : 1) }
     }
 
-    /// The good-dies table of every die type and period whose wafers are sampled one by one (1 to 256 wafers, whole
+    /// The good-dies table of every die type and period whose wafers are sampled one by one (1 to `aggregateAbove` wafers, whole
     /// gross dies, defects > 0); one table per distinct (gross dies, A·D0, α, ladder height), shared. Building stops
     /// once `setupWork` multiply-adds are spent (under a second; a model with very many distinct defect
     /// densities): the remaining die types and periods draw gamma and binomial per wafer (same distribution).
-    static func waferTables(dies: [YieldDieType], periods P: Int, alpha: Double, setupWork: Double = 1e9) -> [WaferDieTable?] {
+    static func waferTables(
+        dies: [YieldDieType], periods P: Int, alpha: Double, aggregateAbove: Double, setupWork: Double = 1e9
+    ) -> [WaferDieTable?] {
         struct Key: Hashable { var gross: Int; var ad: UInt64; var levels: Int }
         var cache: [Key: WaferDieTable?] = [:]
         var tables: [WaferDieTable?] = []
@@ -166,7 +177,7 @@ struct CompiledModel: Sendable {
                 let wafers = die.wafersPerPeriod[t].rounded()
                 let ad = die.dieAreaSquareCentimetres * die.defectDensityPerCm2[t]
                 let gross = die.grossDiesPerWafer
-                guard wafers >= 1, wafers <= aggregateThresholdLots, ad > 0, gross >= 1, gross == gross.rounded(),
+                guard wafers >= 1, wafers <= aggregateAbove, ad > 0, gross >= 1, gross == gross.rounded(),
                       gross <= 1_000_000 else {
                     tables.append(nil)
                     continue
@@ -200,7 +211,8 @@ struct CompiledModel: Sendable {
     }
 
     // Metric layout (moments): good units, route yield, shortfall per (product, period); die yield per (die, period);
-    // utilization and up hours per tool per (station, period).
+    // utilization and up hours per tool per (station, period); per (die, period) dies needed, from the fab, from
+    // capped and from uncapped suppliers (4 consecutive metrics).
     var productPeriods: Int { productCount * periodCount }
     var goodIndex: Int { 0 }
     var routeYieldIndex: Int { productPeriods }
@@ -208,10 +220,13 @@ struct CompiledModel: Sendable {
     var dieYieldIndex: Int { 3 * productPeriods }
     var utilizationIndex: Int { 3 * productPeriods + dieCount * periodCount }
     var upHoursIndex: Int { utilizationIndex + stationCount * periodCount }
-    var momentCount: Int { upHoursIndex + stationCount * periodCount }
+    var dieSupplyIndex: Int { upHoursIndex + stationCount * periodCount }
+    var momentCount: Int { dieSupplyIndex + 4 * dieCount * periodCount }
     // Histograms: good units and route yield per (product, period), die yield per (die, period).
     var histogramMetricCount: Int { 2 * productPeriods + dieCount * periodCount }
-    // Counts: demand met per (product, period), station binding per (station, period).
+    // Counts: demand met per (product, period), station binding per (station, period), die type short of the
+    // starts' need per (die, period).
     var bindingIndex: Int { productPeriods }
-    var countCount: Int { productPeriods + stationCount * periodCount }
+    var diesShortIndex: Int { productPeriods + stationCount * periodCount }
+    var countCount: Int { diesShortIndex + dieCount * periodCount }
 }

@@ -2,7 +2,11 @@ import Foundation
 
 /// Per-block working storage of the trial kernel (one vector of 4 trial lanes per entity).
 struct KernelScratch {
+    /// Dies of each supply-limited die type available to the starts: the fab's sorted good dies plus the capped
+    /// suppliers' caps (+∞ when an uncapped supplier sells it).
     var diesAvailable: [SIMD4<Double>]
+    /// Sorted good dies from the fab per die type.
+    var fabDies: [SIMD4<Double>]
     var diesNeeded: [SIMD4<Double>]
     /// Units started and finished per route, then load (tool seconds) and throughput fraction per station, in one
     /// array: [started 0..<R | finished 0..<R | load 0..<S | fraction 0..<S] (see `FlowVectors`).
@@ -13,6 +17,7 @@ struct KernelScratch {
 
     init(model: CompiledModel) {
         diesAvailable = Array(repeating: .zero, count: model.dieCount)
+        fabDies = Array(repeating: .zero, count: model.dieCount)
         diesNeeded = Array(repeating: .zero, count: model.dieCount)
         dieYield = Array(repeating: .zero, count: model.dieCount)
         flow = Array(repeating: .zero, count: 2 * model.routeCount + 2 * model.stationCount)
@@ -72,7 +77,7 @@ extension CompiledModel {
                         good = SIMD4(repeating: waferCount * gross)
                     } else if let ladder = waferLadder[d * P + t] {
                         good = ladder.sum(count: Int(waferCount), rng: &rng)
-                    } else if waferCount > aggregateThresholdLots {
+                    } else if waferCount > aggregateAboveLots {
                         good = sampleAggregateWaferDies(waferCount: waferCount, grossDies: gross,
                                                         areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)
                     } else {
@@ -82,13 +87,16 @@ extension CompiledModel {
                     }
                 }
                 scratch.dieYield[d] = waferCount * gross > 0 ? good / (waferCount * gross) : .one
-                scratch.diesAvailable[d] = sortYield < 1
+                scratch.fabDies[d] = sortYield < 1
                     ? rng.binomial(count: good, probability: SIMD4(repeating: sortYield)) : good
             } else {
                 let y = negativeBinomialYield(die: d, period: t)
                 scratch.dieYield[d] = SIMD4(repeating: y)
-                scratch.diesAvailable[d] = SIMD4(repeating: wafers[d * P + t] * gross * y * sortYield)
+                scratch.fabDies[d] = SIMD4(repeating: wafers[d * P + t] * gross * y * sortYield)
             }
+            // Fab dies first, then capped suppliers up to their caps, then an uncapped supplier (never short).
+            scratch.diesAvailable[d] = unlimitedPurchase[d]
+                ? SIMD4(repeating: .infinity) : scratch.fabDies[d] + cappedPurchase[d * P + t]
             scratch.diesNeeded[d] = .zero
         }
 
@@ -101,6 +109,7 @@ extension CompiledModel {
             }
         }
         let valid = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(validLanes))
+        recordDieSupply(t, valid: valid, recorder: recorder, scratch: scratch)
         scratch.flow.withUnsafeMutableBufferPointer { buffer in
             let flow = FlowVectors(buffer.baseAddress!, routes: routeCount, stations: stationCount)
             for r in 0..<routeCount {
@@ -130,6 +139,26 @@ extension CompiledModel {
 }
 
 extension CompiledModel {
+    /// Section 2 of `simulatePeriod`, statistics only: where the dies the starts need come from (fab first, then
+    /// capped suppliers, then uncapped), and whether the die type fell short.
+    func recordDieSupply(_ t: Int, valid: SIMDMask<SIMD4<Int64>>, recorder: StatisticsRecorder, scratch: KernelScratch) {
+        let P = periodCount
+        for d in 0..<dieCount {
+            let dt = d * P + t
+            let need = scratch.diesNeeded[d]
+            let fromFab = VectorMath.min(need, scratch.fabDies[d])
+            let fromCapped = VectorMath.min(need - fromFab, SIMD4(repeating: cappedPurchase[dt]))
+            let fromUncapped = unlimitedPurchase[d] ? need - fromFab - fromCapped : .zero
+            recorder.record(need, valid: valid, metric: dieSupplyIndex + 4 * dt)
+            recorder.record(fromFab, valid: valid, metric: dieSupplyIndex + 4 * dt + 1)
+            recorder.record(fromCapped, valid: valid, metric: dieSupplyIndex + 4 * dt + 2)
+            recorder.record(fromUncapped, valid: valid, metric: dieSupplyIndex + 4 * dt + 3)
+            recorder.count((scratch.diesAvailable[d] .< need) .& valid, at: diesShortIndex + dt)
+        }
+    }
+}
+
+extension CompiledModel {
     /// Section 3 of `simulatePeriod`: units through each route's steps (yield flow, before capacity) from
     /// `flow.started` to `flow.finished`, and the station loads in tool seconds into `flow.load`.
     func routeFlow(_ t: Int, rng: inout Xoshiro256x4, flow: FlowVectors) {
@@ -148,7 +177,7 @@ extension CompiledModel {
                 } else if stepConcentration[k] > 0 {
                     // Above the threshold (per lane) the step's losses are one normal draw; lanes at or below it
                     // sample every lot (a mixed group computes both and keeps each lane's own).
-                    let big = n .> unitsPerLot * aggregateThresholdLots
+                    let big = n .> unitsPerLot * aggregateAboveLots
                     if any(big) {
                         let z: SIMD4<Double>
                         if haveSpareNormal {

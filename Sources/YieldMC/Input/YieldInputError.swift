@@ -35,6 +35,9 @@ extension YieldInput {
         guard finite(unitsPerLot) && unitsPerLot >= 1 && unitsPerLot == unitsPerLot.rounded() else {
             throw fail("unitsPerLot", "must be a whole number ≥ 1, got \(unitsPerLot)")
         }
+        guard aggregateAboveLots >= 1 && !aggregateAboveLots.isNaN else {
+            throw fail("aggregateAboveLots", "must be ≥ 1, got \(aggregateAboveLots)")
+        }
         for (s, st) in stations.enumerated() {
             let path = "stations[\(s)]"
             try checkPerPeriod(st.toolsPerPeriod, "\(path).toolsPerPeriod")
@@ -70,6 +73,9 @@ extension YieldInput {
                 }
                 try checkPerPeriod(die.defectDensityPerCm2, "\(path).defectDensityPerCm2")
                 try checkPerPeriod(die.wafersPerPeriod, "\(path).wafersPerPeriod")
+                if let capped = die.cappedPurchasePerPeriod {
+                    try checkPerPeriod(capped, "\(path).cappedPurchasePerPeriod")
+                }
                 for (i, w) in die.wafersPerPeriod.enumerated() where w > 1e7 {
                     throw fail("\(path).wafersPerPeriod[\(i)]", "more than 1e7 wafers in a period is not supported, got \(w)")
                 }
