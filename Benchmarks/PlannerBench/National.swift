@@ -126,3 +126,24 @@ func runOnePlan(_ args: [String]) throws {
           + "\(FormulationSize.megabytes(estimate.estimatedBytes)) | \(fmt(options.timeLimitSeconds ?? .nan, 0)) | \(fmt(now() - t1, 2)) | \(status) | "
           + "\(fmt(peakRSSMiB(), 0)) | \(fmt(generated, 2)) |")
 }
+
+/// `planner-bench --phases SIZE [--limit S]`: seconds of each phase of one LP planning run (validate, formulate,
+/// GLPK solve with its own clock, report), to see where a time limit goes.
+func runPhases(_ args: [String]) throws {
+    guard let size = NationalModel.Size(value(args, "--phases")) else { return }
+    let model = NationalModel.make(size)
+    var options = PlanOptions(objective: .maxProfit, integerTools: false)
+    options.timeLimitSeconds = Double(value(args, "--limit")) ?? 20
+    var t = now()
+    func lap() -> String { let d = now() - t; t = now(); return fmt(d, 2) }
+    try model.validate()
+    let validate = lap()
+    let f = CapacityPlanner.formulate(model, options: options)
+    let formulate = lap()
+    let solverOptions = CapacityPlanner.solverOptions(for: f, options: options)
+    let s = try GLPKSolver.solve(f.problem, options: solverOptions)
+    let solve = lap()
+    _ = try CapacityPlanner.solve(f, options: options)
+    let solveAndReport = lap()
+    print("| \(size) | validate \(validate) | formulate \(formulate) | GLPK call \(solve) (its clock \(fmt(s.solveSeconds, 2)), \(s.termination.rawValue)) | solve + report \(solveAndReport) |")
+}

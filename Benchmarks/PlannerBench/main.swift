@@ -94,6 +94,7 @@ try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirecto
 if args.contains("--national") { try runNationalHarness(args); exit(0) }
 if args.contains("--study") { try runMethodStudy(args); exit(0) }
 if args.contains("--run") { try runOnePlan(args); exit(0) }
+if args.contains("--phases") { try runPhases(args); exit(0) }
 
 // 1. Flagship end to end (load + formulate + solve + report), median of 5.
 if FileManager.default.fileExists(atPath: flagshipPath) {

@@ -85,6 +85,11 @@ public enum CapacityPlanner {
         -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
     {
         try formulation.model.validate()  // a formulation built in code from an unchecked model
+        // Too little time left even to load the problem into GLPK and read the answer back: no plan, at once,
+        // rather than a GLPK call that cannot stop in time (its setup does not watch the clock).
+        if let deadline = options.deadline, deadline.remainingSeconds < 2 * reserveSeconds(formulation) {
+            return (outOfTime(formulation), nil, false)
+        }
         let solverOptions = self.solverOptions(for: formulation, options: options)
         let solution = try solveMain(formulation, solverOptions, warmStart: options.warmStart, session: session)
         let values = tieBreakMaxOutput(formulation, solution, solverOptions, deadline: options.deadline)
@@ -102,8 +107,9 @@ public enum CapacityPlanner {
     public static let rangingRowLimit = 20_000
 
     /// Seconds the steps around GLPK's own clock may need, kept back from the solver's time limit: loading the
-    /// problem into GLPK, reading the solution back and building the report (0.1 s plus 5 µs per row, column
-    /// and nonzero; measured ~2 µs in release builds, ~8 µs in debug builds on the 2-core test machine).
+    /// problem into GLPK (scaling, the starting basis), reading the solution back and building the report: 0.1 s
+    /// plus 5 µs per row, column and nonzero (measured on the 600-period, 632,000-column model: 7 s outside
+    /// GLPK's clock for 3.5 M rows + columns + nonzeros, 2 µs each, on the loaded 2-core machine).
     static func reserveSeconds(_ formulation: Formulation) -> Double {
         let p = formulation.problem
         return 0.1 + 5e-6 * Double(p.rows.count + p.columns.count + p.entries.count)
