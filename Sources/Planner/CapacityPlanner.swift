@@ -102,8 +102,8 @@ public enum CapacityPlanner {
 
     /// Rows up to which the solve computes sensitivity ranges and MIP duals. GLPK ranges every row and column
     /// with a tableau row each (O(rows²) work), and the MIP duals re-solve the fixed LP with no time limit inside
-    /// GLPK; past this size both cost more than the solve (Benchmarks/results/planner.md), and the deadline could
-    /// not hold, so larger plans come without ranges, and MIP plans without shadow prices.
+    /// GLPK; neither watches the deadline, so larger plans come without ranges, and MIP plans without shadow
+    /// prices. 20,000 is a chosen bound (100x the flagship's rows), not a measured break-even.
     public static let rangingRowLimit = 20_000
 
     /// Seconds the steps around GLPK's own clock may need, kept back from the solver's time limit: loading the
