@@ -33,6 +33,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Packs the xlsx workbook's XML parts (--format xlsx, docs/reports.md).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `swift package generate-documentation` (DocC catalogues under Sources/*/*.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -61,6 +63,7 @@ let package = Package(
         .target(name: "FabPlanCLI", dependencies: [
             "FabPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "fabplan", dependencies: ["FabPlanCLI"]),
         // Deterministic national-scale line models (benchmarks and the formulation-equivalence tests).
@@ -89,7 +92,7 @@ let package = Package(
         .testTarget(name: "YieldMCTests", dependencies: ["YieldMC"]),
         .testTarget(name: "QueueingTests", dependencies: ["Queueing"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver", "NationalModels"]),
-        .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan"]),
+        .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan", "FabPlanCLI"]),
         // Seeded mutation fuzzing of models, scenarios, plan and shard JSON (README "Development").
         .testTarget(name: "FuzzTests", dependencies: ["Planner", "LineModel", "LinearSolver"]),
     ]

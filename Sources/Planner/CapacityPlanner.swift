@@ -62,7 +62,7 @@ public enum CapacityPlanner {
 
     /// Step 1: the formulation of `model` for `options` (objective, integer tools).
     public static func formulate(_ model: LineModel, options: PlanOptions) -> Formulation {
-        Formulation(model: model, objective: options.objective, integerTools: options.integerTools)
+        Formulation(model: model, objective: options.objective, integerTools: options.integerTools, fixedMix: options.fixedMix)
     }
 
     /// Solves an already built formulation (used by what-if sweeps that patch right-hand sides).

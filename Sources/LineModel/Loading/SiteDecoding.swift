@@ -94,8 +94,10 @@ extension ModelDecoder {
             queueing: queueing)
     }
 
-    /// Availability: a fraction in (0, 1], or `{mtbf_hours, mttr_hours}` (A = MTBF / (MTBF + MTTR)).
+    /// Availability: a fraction in (0, 1], `{mtbf_hours, mttr_hours}` (A = MTBF / (MTBF + MTTR)), or a calendar
+    /// `{breakdowns, maintenance}` (`StationCalendar.availability`).
     func decodeAvailability(_ node: Node, _ path: String) throws -> Availability? {
+        if Self.isCalendar(node) { return try decodeCalendar(node, path) }
         if case .mapping = node {
             guard let f = try reader.fields(node, path, what: "reliability (availability)",
                                             allowed: Self.reliabilityKeys)

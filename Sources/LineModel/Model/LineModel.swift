@@ -83,6 +83,8 @@ public enum Availability: Codable, Sendable, Hashable {
     case fraction(Double)
     /// From reliability figures (SEMI E10): A = MTBF / (MTBF + MTTR), hours.
     case reliability(mtbfHours: Double, mttrHours: Double)
+    /// From a station calendar of breakdowns and preventive maintenance (`StationCalendar.availability`).
+    case calendar(StationCalendar)
 }
 
 /// A station: a group of identical tools at one site (wire bonders, ATE test cells, burn-in ovens, ...).
@@ -139,6 +141,8 @@ public enum Rate: Codable, Sendable, Hashable {
     case multiSiteTest(testSeconds: Double, sites: Double, indexSeconds: Double)
     /// Batch tool (burn-in oven, cure oven, mold press): UPH = unitsPerBatch / (batchHours + loadHours).
     case batch(unitsPerBatch: Double, batchHours: Double, loadHours: Double)
+    /// Processing per unit, per lot, per batch or cascading, with load/unload per dispatch (`DispatchRate`).
+    case dispatch(DispatchRate)
 }
 
 /// One step of a product's route.
@@ -154,13 +158,21 @@ public struct RouteStep: Codable, Sendable, Hashable {
     /// Lot-to-lot dispersion of the step yield for Monte Carlo: the beta distribution's concentration
     /// a + b (larger = less spread). `nil` = no lot-to-lot variation.
     public var yieldConcentration: Double?
+    /// Expected visits per unit entering the step, in (0, 100]: below 1 for sampling (only a share of lots is
+    /// processed), above 1 for rework (a share comes back). 1 = every unit once. Scales the step's tool load.
+    public var visitFraction: Double
+    /// Setup time charged to the step's dispatches, `nil` = none.
+    public var setup: SetupTime?
 
-    public init(name: String? = nil, station: String, rate: Rate, yield: Double, yieldConcentration: Double? = nil) {
+    public init(name: String? = nil, station: String, rate: Rate, yield: Double, yieldConcentration: Double? = nil,
+                visitFraction: Double = 1, setup: SetupTime? = nil) {
         self.name = name ?? station
         self.station = station
         self.rate = rate
         self.yield = yield
         self.yieldConcentration = yieldConcentration
+        self.visitFraction = visitFraction
+        self.setup = setup
     }
 }
 
@@ -183,8 +195,10 @@ public struct Product: Codable, Sendable, Hashable {
     public var name: String?
     /// Package family, informative (e.g. "FCBGA").
     public var family: String?
-    /// Ordered route steps.
+    /// Ordered route steps that use a station.
     public var route: [RouteStep]
+    /// Steps with no station (queue-time delays, transport) in route order: cycle time, no load.
+    public var delays: [RouteDelay]
     /// Sites that may build it (site ids).
     public var sites: [String]
     /// Dies consumed per unit started.
@@ -209,9 +223,10 @@ public struct Product: Codable, Sendable, Hashable {
         id: String, name: String? = nil, family: String? = nil, route: [RouteStep], sites: [String],
         dies: [DieUse] = [], demand: [String: Double], demandCV: Double = 0, pricePerUnit: Double,
         unmetPenaltyPerUnit: Double = 0, holdingCostPerUnitPeriod: Double? = nil, materialCostPerUnit: Double = 0,
-        lotSizeUnits: Double? = nil
+        lotSizeUnits: Double? = nil, delays: [RouteDelay] = []
     ) {
         self.id = id
+        self.delays = delays
         self.name = name
         self.family = family
         self.route = route

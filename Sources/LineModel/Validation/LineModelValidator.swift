@@ -22,6 +22,7 @@ public enum LineModelValidator {
 
     /// Every problem of `model`, in section order; empty when the model is valid.
     /// - Parameters:
+    ///   - model: the typed model to check, however it was built.
     ///   - limits: the collection and id-length limits (the loader's).
     ///   - label: the file name (or label) the problems are located in; their line and column are 0.
     public static func problems(in model: LineModel, limits: LoaderLimits = LoaderLimits(),

@@ -71,6 +71,7 @@ public enum LineModelWriter {
             case .fraction(let a): s.append(("availability", .number(a)))
             case .reliability(let mtbf, let mttr):
                 s.append(("availability", .object([("mtbf_hours", .number(mtbf)), ("mttr_hours", .number(mttr))])))
+            case .calendar(let c): s.append(("availability", value(of: c)))
             }
             s.append(("utilization_cap", .number(st.utilizationCap)))
             s.append(("tool_price", .number(st.toolPrice)))
@@ -110,7 +111,7 @@ public enum LineModelWriter {
         if let h = p.holdingCostPerUnitPeriod { o.append(("holding_cost_per_unit_period", .number(h))) }
         o.append(("material_cost_per_unit", .number(p.materialCostPerUnit)))
         if let lot = p.lotSizeUnits { o.append(("lot_size_units", .number(lot))) }
-        o.append(("route", .list(p.route.map { step in
+        o.append(("route", .list(interleave(p.route.map { step in
             var s: [(String, Value)] = [("station", .text(step.station)), ("name", .text(step.name))]
             switch step.rate {
             case .unitsPerHour(let u): s.append(("units_per_hour", .number(u)))
@@ -124,11 +125,13 @@ public enum LineModelWriter {
             case .batch(let n, let h, let l):
                 s.append(("batch", .object([("units_per_batch", .number(n)), ("batch_hours", .number(h)),
                                             ("load_hours", .number(l))])))
+            case .dispatch(let d): s.append(("dispatch", value(of: d)))
             }
             s.append(("yield", .number(step.yield)))
             if let c = step.yieldConcentration { s.append(("yield_concentration", .number(c))) }
+            s += routeFeatureFields(of: step)
             return .object(s)
-        })))
+        }, delays: p.delays))))
         return .object(o)
     }
 
