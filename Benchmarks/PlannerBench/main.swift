@@ -91,6 +91,10 @@ let quick = args.contains("--quick")
 let flagshipPath = args.firstIndex(of: "--flagship").map { args[$0 + 1] } ?? "Models/vietnam-2030.yaml"
 let outDir = "Benchmarks/out"
 try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+if args.contains("--national") { try runNationalHarness(args); exit(0) }
+if args.contains("--study") { try runMethodStudy(args); exit(0) }
+if args.contains("--run") { try runOnePlan(args); exit(0) }
+if args.contains("--phases") { try runPhases(args); exit(0) }
 
 // 1. Flagship end to end (load + formulate + solve + report), median of 5.
 if FileManager.default.fileExists(atPath: flagshipPath) {

@@ -115,6 +115,9 @@ struct OptimizeCommand: ParsableCommand {
                 return true
             }
         }
+        do { try CapacityPlanner.checkSize(planningModel, options: options) } catch {
+            throw CLIError.invalidInput("\(model): \(error)")
+        }
         options.fixedMix = try fixedMix.map { try FixedMixArgument.parse($0, model: planningModel) }
         var report: PlanReport
         let targets = try parsedCycleTimeTargets()

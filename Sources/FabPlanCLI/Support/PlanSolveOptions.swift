@@ -8,7 +8,7 @@ struct PlanSolveOptions: ParsableArguments {
     var objective: PlanObjective = .maxProfit
 
     @Option(name: .customLong("time-limit"),
-            help: "Solver time limit per plan, seconds, in (0, \(Int(Self.maxTimeLimitSeconds))] (with --stochastic: for the whole run).")
+            help: "Time limit of the whole run, seconds, in (0, \(Int(Self.maxTimeLimitSeconds))]: formulation, solve and report of every plan (with --stochastic: for the whole run).")
     var timeLimit: Double = 60
 
     @Option(help: "Relative MIP gap at which to stop, in [0, 1).")
@@ -28,6 +28,8 @@ struct PlanSolveOptions: ParsableArguments {
     func planOptions(integerTools: Bool) -> PlanOptions {
         var options = PlanOptions(objective: objective, integerTools: integerTools)
         options.timeLimitSeconds = timeLimit
+        // One deadline for the whole command, started now: every plan of it ends by then.
+        options.deadline = PlanDeadline(secondsFromNow: timeLimit)
         options.mipGap = gap
         return options
     }

@@ -7,7 +7,8 @@ import LinearSolver
 /// minimizing total unmet demand (kilo-units). Its optimum is the least shortfall any plan must accept, and its
 /// duals name the constraints that stop more output: the rows with a nonzero dual are the conflict.
 public enum InfeasibilityExplainer {
-    public static func explain(_ model: LineModel) throws -> InfeasibilityReport {
+    /// The explanation of `model`'s infeasible min-cost plan; the elastic re-solve stops after `timeLimitSeconds`.
+    public static func explain(_ model: LineModel, timeLimitSeconds: Double = 60) throws -> InfeasibilityReport {
         try model.validate()
         let f = Formulation(model: model, objective: .maxOutput, integerTools: false)
         var problem = f.problem
@@ -17,7 +18,7 @@ public enum InfeasibilityExplainer {
             for (_, c) in series.entries { problem.columns[c.raw].objective = 1; problem.columns[c.raw].upper = .infinity }
         }
         var options = SolverOptions()
-        options.timeLimitSeconds = 60
+        options.timeLimitSeconds = timeLimitSeconds
         let solution: Solution
         do { solution = try GLPKSolver.solve(problem, options: options) } catch let e as SolverError { throw PlanError.solver(e) }
         guard solution.hasPrimal else {

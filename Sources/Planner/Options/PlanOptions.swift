@@ -28,8 +28,16 @@ public struct PlanOptions: Sendable {
     /// `true`: tool purchases are integers (MIP). `false`: continuous tool purchases (LP), faster and with
     /// exact sensitivity ranges.
     public var integerTools: Bool = true
-    /// Wall-clock limit for the solver, seconds.
+    /// Wall-clock limit of the run, seconds: formulation, solve, tie-break, report and explanation together
+    /// (`CapacityPlanner.optimize` starts a `PlanDeadline` from it unless `deadline` is set).
     public var timeLimitSeconds: Double? = 60
+    /// The moment the whole run must end by, shared by every step (and by every plan of a compare or sweep that
+    /// sets it); `nil` = a deadline of `timeLimitSeconds` from the start of `CapacityPlanner.optimize`.
+    public var deadline: PlanDeadline? = nil
+    /// Refuse a model whose estimated run memory (`FormulationSize.estimatedBytes`) passes this many bytes, before
+    /// anything is built (4 GiB: a 10-site, 60-station, 400-product, 20-quarter model needs about 0.7 GiB).
+    /// `nil` = no bound.
+    public var memoryLimitBytes: Int? = 4 << 30
     /// Relative MIP gap at which branch-and-cut stops (0.05 %: on the flagship, a few hundred thousand dollars
     /// of a 56 B profit — below the value of one tool).
     public var mipGap: Double = 5e-4
