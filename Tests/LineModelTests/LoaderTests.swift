@@ -195,8 +195,10 @@ struct LoaderLimitTests {
         }
         let elapsed = clock.now - start
         #expect(error.diagnostics.map(\.kind) == [.hostileInput])
-        // The budget is 1,000,000 values; even a debug build visits them in well under 2 s.
-        #expect(elapsed < .seconds(2))
+        // The budget is 1,000,000 values, 390x fewer than the bomb's 3.9e8: a debug build visits them in under
+        // 2 s on a quiet machine. The bound is loose on purpose (speed is measured in Benchmarks, not asserted
+        // here; the machine is shared): it fails only when the budget is missing and all 3.9e8 values are visited.
+        #expect(elapsed < .seconds(30))
     }
 
     @Test("100,000 nested brackets are refused by the pre-scan, not by a stack overflow")
