@@ -53,7 +53,12 @@ public enum CapacityPlanner {
         var solverOptions = SolverOptions()
         solverOptions.timeLimitSeconds = options.timeLimitSeconds
         solverOptions.mipGap = options.mipGap
-        solverOptions.progress = options.progress
+        // trust: optimality target and progress in model units (OptimalityTarget.swift).
+        let absoluteTarget = formulation.problem.isMIP
+            ? options.absoluteGapTarget.resolved(for: formulation.model, objective: formulation.objective) : nil
+        let objectiveScale = formulation.objective == .maxOutput ? PlanScale.units : PlanScale.money
+        let watch = OptimalityWatch(scale: objectiveScale, absoluteTarget: absoluteTarget, user: options.progress)
+        watch.install(into: &solverOptions)
         solverOptions.computeSensitivity = options.computeSensitivity
         solverOptions.computeMIPDuals = true
         // Measured (Benchmarks/RESULTS.md, configuration study): on capacity LPs GLPK's primal simplex is ~10x
@@ -62,7 +67,7 @@ public enum CapacityPlanner {
         solverOptions.lpMethod = options.warmStart == nil ? .primalSimplex : .dualSimplex
         if formulation.problem.isMIP { solverOptions.usePlannerMIPSettings(presolve: options.warmStart == nil) }
 
-        let solution: Solution
+        var solution: Solution
         do {
             if let session {
                 // Sweep re-solves: nothing reads GLPK's progress log, so GLPK prints only warnings and errors.
@@ -76,6 +81,7 @@ public enum CapacityPlanner {
             throw PlanError.solver(SolverFailureContext.annotate(e, problem: formulation.problem))  // trust
         }
 
+        watch.settle(&solution)  // trust
         var valuesSolution = solution
         // Max-output ties are broken by least cost: fix output at its optimum and minimize cost.
         if formulation.objective == .maxOutput, solution.hasPrimal, let best = solution.objective {
@@ -96,6 +102,11 @@ public enum CapacityPlanner {
 
         var report = PlanReportBuilder(formulation: formulation, solution: solution, values: valuesSolution,
                                        integerTools: formulation.problem.isMIP, detail: options.reportDetail).build()
+        report.quality = PlanQuality(solution: solution, isMIP: formulation.problem.isMIP, scale: objectiveScale,
+                                     absoluteTarget: absoluteTarget, relativeTarget: options.mipGap)  // trust
+        if options.reportDetail == .full {  // trust: ranged and exact values of more capacity (ToolValue.swift)
+            ToolValue.apply(to: &report, formulation: formulation, solution: solution)
+        }
         if report.status == .infeasible {
             report.infeasibility = try InfeasibilityExplainer.explain(formulation.model)
         }

@@ -83,7 +83,7 @@ struct OptimizeCommand: ParsableCommand {
                 let result: StochasticReport
                 do {
                     result = try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: solve.objective,
-                                                        integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit, mipGap: solve.gap,
+                                                        integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit, mipGap: solve.gap ?? 5e-4,
                                                         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
                 } catch let e as StochasticPlanError {
                     printError("error: \(e)")

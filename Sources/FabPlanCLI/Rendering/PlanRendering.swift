@@ -21,6 +21,7 @@ enum PlanRendering {
         if let g = r.mipGap { out += ", gap \(Fmt.n(g * 100, 3))%" }
         out += ", solved in \(Fmt.n(r.solveSeconds, 3)) s\n"
         if let o = r.objective { out += "objective value: \(Fmt.n(o)) \(r.objectiveKind == .maxOutput ? "good units" : r.currency)\n" }
+        if let q = r.quality { out += PlanQualityText.line(q, unit: r.objectiveKind == .maxOutput ? "good units" : r.currency) }
         if let inf = r.infeasibility {
             out += "\nINFEASIBLE: \(inf.explanation)\n"
             var t = TextTable("\nShortfalls (least possible)", header: ["product", "period", "demand", "short"])
@@ -45,11 +46,12 @@ enum PlanRendering {
         var b = TextTable("\nTool purchases", header: ["site", "station", "ordered", "arrives", "tools", "capital"])
         for x in r.purchases { b.add([x.site, x.station, x.period, x.arrivalPeriod, Fmt.n(x.tools, 2), Fmt.n(x.capitalSpend)]) }
         out += r.purchases.isEmpty ? "\nTool purchases: none\n" : b.render()
-        var k = TextTable("\nBottlenecks (value of capacity, \(r.shadowPriceUnit))", header: ["rank", "site", "station", "period", "per tool-hour", "per extra tool", "utilization"])
+        var k = TextTable("\nBottlenecks (value of capacity, \(r.shadowPriceUnit))", header: ["rank", "site", "station", "period", "per tool-hour", "valid for (h)", "per extra tool", "how", "utilization"])
         for x in r.bottlenecks.prefix(15) {
-            k.add([String(x.rank), x.site, x.station, x.period, Fmt.n(x.shadowPricePerToolHour, 2), Fmt.n(x.valuePerExtraTool), Fmt.pct(x.utilization)])
+            k.add([String(x.rank), x.site, x.station, x.period, Fmt.n(x.shadowPricePerToolHour, 2), x.validExtraHours.map { Fmt.n($0, 1) } ?? "-",
+                   Fmt.n(x.valuePerExtraTool), x.valuePerExtraToolBasis?.rawValue ?? "first-order", Fmt.pct(x.utilization)])
         }
-        out += r.bottlenecks.isEmpty ? "\nBottlenecks: none (no station limits the plan)\n" : k.render()
+        out += r.bottlenecks.isEmpty ? "\nBottlenecks: none (no station limits the plan)\n" : k.render() + ToolValueText.legend
         var u = TextTable("\nStation utilization (share of up-time)", header: ["site", "station"] + r.periods)
         var grid: [String: [String: String]] = [:]
         var order: [String] = []

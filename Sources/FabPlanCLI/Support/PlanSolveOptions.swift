@@ -10,19 +10,19 @@ struct PlanSolveOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Solver time limit per plan, seconds (with --stochastic: for the whole run).")
     var timeLimit: Double = 60
 
-    @Option(help: "Relative MIP gap at which to stop.")
-    var gap: Double = PlanOptions().mipGap
+    @Option(help: "Relative MIP gap at which to stop (default 1e-6, with the cheapest tool's price as an absolute target; with --stochastic: 5e-4).")
+    var gap: Double?
 
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+        if let gap { guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") } }
     }
 
     /// Planner options for these settings.
     func planOptions(integerTools: Bool) -> PlanOptions {
         var options = PlanOptions(objective: objective, integerTools: integerTools)
         options.timeLimitSeconds = timeLimit
-        options.mipGap = gap
+        if let gap { options.mipGap = gap }
         return options
     }
 }
