@@ -32,6 +32,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `swift package generate-documentation` (DocC catalogues under Sources/*/*.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // GLPK, the system C library (Debian: libglpk-dev; no pkg-config file is shipped).
@@ -57,8 +59,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fabplan", dependencies: ["FabPlanCLI"]),
+        // Deterministic national-scale line models (benchmarks and the formulation-equivalence tests).
+        .target(name: "NationalModels", dependencies: ["LineModel"], path: "Benchmarks/NationalModels"),
         // Benchmarks (release builds; see Benchmarks/RESULTS.md).
-        .executableTarget(name: "planner-bench", dependencies: ["Planner", "LineModel", "LinearSolver"],
+        .executableTarget(name: "planner-bench", dependencies: ["Planner", "LineModel", "LinearSolver", "NationalModels"],
                           path: "Benchmarks/PlannerBench"),
         // Solver-layer benchmark (release build): `swift run -c release solver-bench`.
         .executableTarget(name: "solver-bench", dependencies: ["LinearSolver", "CGLPK"], path: "Benchmarks/solver"),
@@ -76,7 +80,7 @@ let package = Package(
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),
         .testTarget(name: "YieldMCTests", dependencies: ["YieldMC"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver", "NationalModels"]),
         .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan"]),
     ]
 )

@@ -57,10 +57,9 @@ if !skipFormulations && !lpMode {
     o.heuristics = false; o.branching = .pseudocost; o.backtracking = .bestProjection; o.computeMIPDuals = false
     for file in files {
         let m = try ScenarioLoader.load(path: file).model
-        var perPeriod = Formulation(model: m, objective: .maxProfit, integerTools: false).problem
-        for cols in Formulation(model: m, objective: .maxProfit, integerTools: false).buyColumns.values {
-            for j in cols.values { perPeriod.columns[j].kind = .integer }
-        }
+        let lp = Formulation(model: m, objective: .maxProfit, integerTools: false)
+        var perPeriod = lp.problem
+        for series in lp.columns.buys { for (_, j) in series.entries { perPeriod.columns[j.raw].kind = .integer } }
         let counts = Formulation(model: m, objective: .maxProfit, integerTools: true).problem
         let t0 = now()
         let a = try GLPKSolver.solve(perPeriod, options: o)
@@ -99,8 +98,8 @@ if rpSettings {
         let T = model.periods.count
         func tie(_ eps: Double) -> LinearProblem {
             var q = rp
-            for (key, cols) in sf.scenarios[0].buyColumns { _ = key
-                for (t, j) in cols { let m = sf.columnMap[0][j]; q.columns[m].objective += q.columns[m].objective * eps * Double(T - 1 - t) }
+            for series in sf.scenarios[0].columns.buys {
+                for (t, j) in series.entries { let m = sf.columnMap[0][j.raw]; q.columns[m].objective += q.columns[m].objective * eps * Double(T - 1 - t) }
             }
             return q
         }

@@ -23,25 +23,32 @@ public struct ValidateCommand: ParsableCommand {
 
     public init() {}
 
-    public func run() throws {
-        var failed = false
-        var printed = false
-        for file in files {
-            do {
-                let model = try LineModelLoader.load(path: file)
-                if printed { print("") }
-                printed = true
-                print("\(file): ok")
-                print(model.summary.text)
-                if let runs = benchmarkRuns, runs > 0 { print(Self.benchmark(file, runs: runs)) }
-            } catch let error as LineModelError {
-                failed = true
-                for d in error.diagnostics { Self.printError(d.description) }
-                let n = error.diagnostics.count
-                Self.printError("\(file): \(n) problem\(n == 1 ? "" : "s")")
-            }
+    public func validate() throws {
+        if let runs = benchmarkRuns, !(0...100_000).contains(runs) {
+            throw ValidationError("--benchmark-runs must be in 0...100000, got \(runs)")
         }
-        if failed { throw ExitCode(2) }
+    }
+
+    public func run() throws {
+        try reportingErrors {
+            var failed = false
+            var printed = false
+            for file in files {
+                do {
+                    let model = try LineModelLoader.load(path: file)
+                    var text = (printed ? "\n" : "") + "\(file): ok\n\(model.summary.text)\n"
+                    if let runs = benchmarkRuns, runs > 0 { text += Self.benchmark(file, runs: runs) + "\n" }
+                    try OutputWriter.write(text, to: nil)
+                    printed = true
+                } catch let error as LineModelError {
+                    failed = true
+                    for d in error.diagnostics { printError(d.description) }
+                    let n = error.diagnostics.count
+                    printError("\(file): \(n) problem\(n == 1 ? "" : "s")")
+                }
+            }
+            if failed { throw CLIError.reported(.invalidInput) }
+        }
     }
 
     /// Loads `file` `runs` times (file read, pre-scan, parse, walk and checks each time) and reports the
@@ -61,9 +68,5 @@ public struct ValidateCommand: ParsableCommand {
         let p90 = times[min(times.count - 1, Int(Double(times.count) * 0.9))]
         return "  load time over \(runs) runs: median \(ms(times[times.count / 2])) ms, min \(ms(times[0])) ms, "
             + "p90 \(ms(p90)) ms"
-    }
-
-    static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

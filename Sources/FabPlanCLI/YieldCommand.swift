@@ -20,28 +20,26 @@ struct YieldCommand: ParsableCommand {
             distribution, slower.
             """)
 
-    @Argument(help: "Line model file.")
+    @Argument(help: "Line model file (- for standard input).")
     var model: String
 
-    @Option(help: "Plan with starts per product, site and period (JSON).")
+    @Option(help: "Plan with starts per product, site and period (JSON; see docs/yield-model.md).")
     var plan: String?
 
-    @Option(help: "Number of trials (default 10000 when --precision is not given).")
+    @Option(help: "Number of trials, at least 1, within the work limit (default 10000 when --precision is not given).")
     var trials: Int?
 
-    @Option(help: "Stop when the relative standard error of every mean good output is at most E (e.g. 0.001).")
+    @Option(help: "Stop when the relative standard error of every mean good output is at most E, in (0, 1) (e.g. 0.001).")
     var precision: Double?
 
-    @Option(help: "Most trials with --precision.")
+    @Option(help: "Most trials with --precision, at least 1, within the work limit.")
     var maxTrials: Int = 1_000_000
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
+    @OptionGroup var random: SeedOptions
 
-    @Option(help: "Worker threads (does not change the result).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var parallel: ThreadOptions
 
-    @Option(help: "Units per back-end lot (step yields are drawn per lot).")
+    @Option(help: "Units per back-end lot (step yields are drawn per lot), a whole number ≥ 1.")
     var lotSize: Double = 1000
 
     @Option(help: "Output format: table or json.")
@@ -49,6 +47,8 @@ struct YieldCommand: ParsableCommand {
 
     @Option(help: "How wafers and lots are drawn: tables (exact tabulated laws, fast) or two-stage (as the model is written).")
     var sampling: Sampling = .tables
+
+    @OptionGroup var work: WorkLimitOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
@@ -63,94 +63,60 @@ struct YieldCommand: ParsableCommand {
         if let precision, !(precision > 0 && precision < 1) {
             throw ValidationError("--precision must be in (0, 1), got \(precision)")
         }
-        if maxTrials < 1 { throw ValidationError("--max-trials must be at least 1") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-        if !(lotSize >= 1) || lotSize != lotSize.rounded() {
-            throw ValidationError("--lot-size must be a whole number of units, at least 1, got \(lotSize)")
+        if maxTrials < 1 { throw ValidationError("--max-trials must be at least 1, got \(maxTrials)") }
+        if !(lotSize >= 1 && lotSize <= 1e12) || lotSize != lotSize.rounded() {
+            throw ValidationError("--lot-size must be a whole number of units in 1...1e12, got \(lotSize)")
         }
     }
 
     func run() throws {
-        let lineModel: LineModel
-        do { lineModel = try loadModel(model) } catch let e as CLIError {
-            printError("error: \(e.description)")
-            throw e.exitCode
-        }
-        var starts: PlanStarts? = nil
-        if let plan {
-            let data = try readFile(plan)
-            do {
-                starts = try JSONDecoder().decode(PlanStarts.self, from: data)
-            } catch {
-                throw YieldCommandError("\(plan): not a valid plan JSON (\(describe(error)))")
+        try reportingErrors {
+            let lineModel = try loadModel(model)
+            let trialCount = precision == nil ? (trials ?? 10_000) : maxTrials
+            try WorkEstimate.monteCarlo(lineModel, trials: trialCount, option: precision == nil ? "--trials" : "--max-trials")
+                .check(maxWork: work.maxWork)
+            let starts = try plan.map {
+                try loadJSON(PlanStarts.self, path: $0, what: "a plan of starts {\"starts\": [...]}, see docs/yield-model.md; "
+                                + "for an optimize --format json report use fabplan evaluate")
+            }
+            let estimator = try makeEstimator(lineModel, starts: starts)
+            let stop: StoppingRule = precision.map { .precision(relativeStandardError: $0, maxTrials: maxTrials) }
+                ?? .trials(trials ?? 10_000)
+            let showProgress = stderrIsTerminal
+            let report = estimator.run(stop, seed: random.seed, threads: parallel.threads) { done, target in
+                if showProgress { ProgressBar.draw(done: done, target: target) }
+            }
+            if showProgress { printError("\r\u{1B}[K", newline: false) }
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try OutputWriter.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: nil)
+            case .table:
+                try OutputWriter.write(YieldTable.render(report) + "\n", to: nil)
             }
         }
+    }
+
+    /// The estimator of `lineModel` with `starts` (nil: demand-driven starts) and the chosen sampling.
+    private func makeEstimator(_ lineModel: LineModel, starts: PlanStarts?) throws -> YieldEstimator {
         var input: YieldInput
         do {
             input = try YieldInput(model: lineModel, plan: starts, unitsPerLot: lotSize)
         } catch {
-            throw YieldCommandError("\(plan ?? model): \(error)")
+            throw CLIError.invalidInput("\(plan ?? model): \(error)")
         }
         if sampling == .twoStage {
             input.lotSampling = .betaThenBinomial
             input.waferSampling = .gammaThenBinomial
         }
-        let estimator: YieldEstimator
         do {
-            estimator = try YieldEstimator(input: input)
+            return try YieldEstimator(input: input)
         } catch {
-            throw YieldCommandError("\(model): \(error)")
-        }
-        let stop: StoppingRule = precision.map { .precision(relativeStandardError: $0, maxTrials: maxTrials) }
-            ?? .trials(trials ?? 10_000)
-        let showProgress = isatty(STDERR_FILENO) != 0
-        let report = estimator.run(stop, seed: seed, threads: threads) { done, target in
-            if showProgress { ProgressBar.draw(done: done, target: target) }
-        }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(report)
-            print(String(decoding: data, as: UTF8.self))
-        case .table:
-            print(YieldTable.render(report))
+            throw CLIError.invalidInput("\(model): \(error)")
         }
     }
 }
-
-/// A user-facing failure of `fabplan yield` (printed once by ArgumentParser as "Error: ...").
-struct YieldCommandError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}
-
-private func readFile(_ path: String) throws -> Data {
-    do {
-        return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw YieldCommandError("\(path): cannot read file (\(error.localizedDescription))")
-    }
-}
-
-private func describe(_ error: Error) -> String {
-    switch error {
-    case DecodingError.keyNotFound(let key, let context):
-        return "missing key '\(key.stringValue)' at \(pathString(context.codingPath))"
-    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-        return "\(context.debugDescription) at \(pathString(context.codingPath))"
-    case DecodingError.dataCorrupted(let context):
-        return "\(context.debugDescription) at \(pathString(context.codingPath))"
-    default:
-        return "\(error)"
-    }
-}
-
-private func pathString(_ path: [CodingKey]) -> String {
-    path.isEmpty ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-}
-
 
 /// A one-line progress bar on stderr (only drawn when stderr is a terminal).
 enum ProgressBar {
@@ -160,7 +126,7 @@ enum ProgressBar {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
         let line = "\r[\(bar)] \(Int(fraction * 100))%  \(done)/\(target) trials"
-        FileHandle.standardError.write(Data(line.utf8))
+        printError(line, newline: false)
     }
 }
 
@@ -168,22 +134,26 @@ enum ProgressBar {
 enum YieldTable {
     static func render(_ r: YieldReport) -> String {
         var out = "Monte Carlo yield: \(r.trials) trials, seed \(r.seed), stopped by \(r.stoppedBy), "
-            + "worst relative SE \(fmt(r.worstRelativeStandardError, 5)); quantiles from \(r.histogramBins)-bin histograms\n\n"
+            + "worst relative SE \(fmt(r.worstRelativeStandardError, 5)); quantiles from \(r.histogramBins)-bin histograms, "
+            + "P ± = widest 95 % interval (sampling + binning) of P5/P50/P95\n\n"
         out += table(
             ["product", "period", "starts", "demand", "determ.", "mean good", "± SE", "P5", "P50", "P95",
-             "route yield", "P(meet)", "E[short]"],
+             "P ± (95%)", "route yield", "P(meet)", "E[short]"],
             r.products.map { p in
                 [p.product, p.period, fmt(p.starts, 0), fmt(p.demand, 0), fmt(p.deterministicGoodUnits, 0),
                  fmt(p.goodUnits.mean, 1), fmt(p.goodUnits.standardError, 1), fmt(p.goodUnits.p5, 0),
-                 fmt(p.goodUnits.p50, 0), fmt(p.goodUnits.p95, 0), fmt(p.routeYield.mean, 5),
+                 fmt(p.goodUnits.p50, 0), fmt(p.goodUnits.p95, 0), fmt(p.goodUnits.quantileErrorBound, 0),
+                 fmt(p.routeYield.mean, 5),
                  fmt(p.probabilityMeetDemand, 4), fmt(p.expectedShortfallUnits, 1)]
             })
         if !r.dieYields.isEmpty {
             out += "\n" + table(
-                ["die type", "period", "wafers", "die yield", "± SE", "P5", "P95", "NB formula"],
+                ["die type", "period", "wafers", "die yield", "± SE", "P5", "P95", "NB formula", "dies needed",
+                 "fab share", "P(short)"],
                 r.dieYields.map { d in
                     [d.dieType, d.period, fmt(d.wafers, 1), fmt(d.dieYield.mean, 5), fmt(d.dieYield.standardError, 5),
-                     fmt(d.dieYield.p5, 4), fmt(d.dieYield.p95, 4), fmt(d.negativeBinomialYield, 5)]
+                     fmt(d.dieYield.p5, 4), fmt(d.dieYield.p95, 4), fmt(d.negativeBinomialYield, 5),
+                     fmt(d.supply.meanDiesNeeded, 0), fmt(d.supply.fabShare, 4), fmt(d.supply.probabilityShort, 4)]
                 })
         }
         if !r.stations.isEmpty {

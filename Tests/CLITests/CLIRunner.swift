@@ -42,3 +42,41 @@ enum CLIRunner {
                          stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension CLIRunner {
+    /// Runs `fabplan args...` with its standard output sent to the file at `stdoutPath` (e.g. /dev/full), or
+    /// with `stdin` as its standard input; kills it after `timeoutSeconds` (status then is SIGKILL's 9 as a
+    /// signal, reported as `status == -9`) and returns the wall time too.
+    static func run(_ args: [String], stdin: Data? = nil, stdoutPath: String? = nil,
+                    timeoutSeconds: Double) throws -> (result: CLIResult, seconds: Double) {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: packageRoot())
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        let sink = stdoutPath.flatMap { FileHandle(forWritingAtPath: $0) }
+        p.standardOutput = sink ?? out
+        p.standardError = err
+        p.standardInput = stdin == nil ? FileHandle.nullDevice : input
+        let start = Date()
+        try p.run()
+        if let stdin {
+            try input.fileHandleForWriting.write(contentsOf: stdin)
+            try input.fileHandleForWriting.close()
+        }
+        let killer = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: killer)
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = sink == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        group.wait()
+        p.waitUntilExit()
+        killer.cancel()
+        try? sink?.close()
+        let status = p.terminationReason == .uncaughtSignal ? -p.terminationStatus : p.terminationStatus
+        return (CLIResult(status: status, stdout: String(decoding: outData, as: UTF8.self),
+                          stderr: String(decoding: errData, as: UTF8.self)), Date().timeIntervalSince(start))
+    }
+}

@@ -61,7 +61,7 @@ import Testing
         #expect(k.stderr.contains("--stochastic must be at least 1 scenario, got 0"))
         let t = try CLIRunner.run(["optimize", "Fixtures/risk/binomial-step.yaml", "--stochastic", "2", "--threads", "0"])
         #expect(t.status == 64)
-        #expect(t.stderr.contains("--threads must be at least 1, got 0"))
+        #expect(t.stderr.contains("--threads must be in 1...1024, got 0"))
     }
 
     @Test func stochasticMinCostOnAnInfeasibleNominalModelExitsThree() throws {

@@ -74,7 +74,7 @@ import Testing
         #expect(r.stderr.contains("--trials must be at least 1"))
         let half = try CLIRunner.run(["yield", "Fixtures/planner/one-station-one-product.yaml", "--lot-size", "100.5"])
         #expect(half.status == 64)
-        #expect(half.stderr.contains("--lot-size must be a whole number of units, at least 1, got 100.5"))
+        #expect(half.stderr.contains("--lot-size must be a whole number of units in 1...1e12, got 100.5"))
         let missing = try CLIRunner.run(["yield", "Fixtures/planner/no-such-file.yaml"])
         #expect(missing.status == 2)
     }

@@ -56,11 +56,19 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("Fixtures/scenarios/bad-unknown-path.yaml:4:5: error: products.modul.demand"))
         #expect(r.stderr.contains("did you mean 'module'?"))
+        // A --vary path with a typo names nothing in the model: an input error before any point is solved
+        // (issue 18 case 3; it used to exit 0 with every point in error).
         let s = try CLIRunner.run(["sweep", "Fixtures/scenarios/two-sites.yaml", "--vary", "sites.site-a.stations.tester.installed=1:2:1"])
-        #expect(s.status == 0)   // an invalid point is a result, not a failure
-        #expect(s.stdout.contains("did you mean 'installed_tools'?"))
+        #expect(s.status == 2)
+        #expect(s.stdout.isEmpty)
+        #expect(s.stderr.contains("sites.site-a.stations.tester.installed: unknown field 'installed' in station; did you mean 'installed_tools'?"))
+        // A value the loader refuses is still a result of its point, not a failure of the sweep.
+        let v = try CLIRunner.run(["sweep", "Fixtures/scenarios/two-sites.yaml", "--vary", "sites.site-a.stations.tester.installed_tools=-1,2"])
+        #expect(v.status == 0, "\(v.stderr)")
+        #expect(v.stderr.contains("1 point(s) without a plan"))
+        // A malformed --vary is a usage error (64), like every other malformed option.
         let bad = try CLIRunner.run(["sweep", "Fixtures/scenarios/two-sites.yaml", "--vary", "x=1:2"])
-        #expect(bad.status == 2)
+        #expect(bad.status == 64)
         #expect(bad.stderr.contains("FROM:TO:STEP"))
     }
 }

@@ -158,13 +158,12 @@ struct LoaderLimitTests {
         #expect(error.diagnostics[0].kind == .tooLarge && error.diagnostics[0].message.contains("at most 100"))
     }
 
-    @Test("an endless device is cut at the size cap; folders and missing files are named as such")
+    @Test("an endless device is refused before any read; folders and missing files are named as such")
     func specialPaths() throws {
         if FileManager.default.fileExists(atPath: "/dev/zero") {
-            var limits = LoaderLimits()
-            limits.maxFileBytes = 1 << 20
-            let error = try #require(throws: LineModelError.self) { try LineModelLoader.load(path: "/dev/zero", limits: limits) }
-            #expect(error.diagnostics.map(\.kind) == [.tooLarge])
+            let error = try #require(throws: LineModelError.self) { try LineModelLoader.load(path: "/dev/zero") }
+            #expect(error.diagnostics.map(\.kind) == [.malformedFile])
+            #expect(error.diagnostics[0].message.hasPrefix("is a character device, not a regular file"))
         }
         let folder = try #require(throws: LineModelError.self) { try LineModelLoader.load(path: TestPaths.path("Models")) }
         #expect(folder.diagnostics[0].message.contains("is a folder"))

@@ -31,30 +31,37 @@ struct LaneMomentsTests {
         #expect(Swift.abs(m.variance - variance) <= 2e-8 * variance, "\(m.variance) vs \(variance)")
     }
 
-    @Test("histogram bins: ⌊x/upper·2048⌋, below 0 to bin 0, at or above upper and NaN to bin 2047; masked lanes add nothing")
+    @Test("histogram bins: 1 + ⌊(x − lower)·scale⌋ inside, below lower to bin 0, at or above upper and NaN to bin 2047; masked lanes add nothing")
     func histogramBins() {
         var lanes = [LaneMoments](repeating: LaneMoments(), count: 1)
         var bins = [Int](repeating: 0, count: BlockAccumulator.bins)
         var counts = [0]
-        let upper = [4096.0]
+        // Interior [10, 10 + 2046·2 = 4102]: 2 units per bin, scale 0.5.
+        let ranges = HistogramRanges(lower: [10], upper: [4102])
+        #expect(ranges.scale[0] == 0.5 && ranges.upper(0) == 4102)
         lanes.withUnsafeMutableBufferPointer { l in
             bins.withUnsafeMutableBufferPointer { b in
                 counts.withUnsafeMutableBufferPointer { c in
-                    upper.withUnsafeBufferPointer { u in
-                        let r = StatisticsRecorder(moments: l.baseAddress!, histogram: b.baseAddress!,
-                                                   histogramUpper: u.baseAddress!, counts: c.baseAddress!)
-                        // 4096/2048 = 2 per bin: 3 → bin 1, 2 → bin 1 (edge), 1.999 → bin 0, −5 → 0.
-                        r.record(SIMD4(3, 2, 1.999, -5), valid: SIMDMask(repeating: true), metric: 0, histogram: 0)
-                        // 4096 and 1e9 → last bin, NaN → last bin; the masked lane (4000) is not counted.
-                        r.record(SIMD4(4096, 1e9, .nan, 4000), valid: SIMDMask(arrayLiteral: true, true, true, false), metric: 0,
-                                 histogram: 0)
-                        r.count(SIMDMask(arrayLiteral: true, false, true, true), at: 0)
+                    ranges.lower.withUnsafeBufferPointer { lo in
+                        ranges.scale.withUnsafeBufferPointer { sc in
+                            let r = StatisticsRecorder(moments: l.baseAddress!, histogram: b.baseAddress!,
+                                                       histogramLower: lo.baseAddress!, histogramScale: sc.baseAddress!,
+                                                       counts: c.baseAddress!)
+                            // 13 → 1 + ⌊1.5⌋ = 2, 12 → 2 (edge), 11.999 → 1, 10 → 1.
+                            r.record(SIMD4(13, 12, 11.999, 10), valid: SIMDMask(repeating: true), metric: 0, histogram: 0)
+                            // 9.999 and −5 → underflow 0; 4101.9 → 1 + ⌊2045.95⌋ = 2046 (last interior); 4102 → 2047.
+                            r.record(SIMD4(9.999, -5, 4101.9, 4102), valid: SIMDMask(repeating: true), metric: 0, histogram: 0)
+                            // 1e9 and NaN → overflow; the masked lane (4000) is not counted.
+                            r.record(SIMD4(1e9, .nan, 4000, 1e9), valid: SIMDMask(arrayLiteral: true, true, false, false),
+                                     metric: 0, histogram: 0)
+                            r.count(SIMDMask(arrayLiteral: true, false, true, true), at: 0)
+                        }
                     }
                 }
             }
         }
-        #expect(bins[0] == 2 && bins[1] == 2 && bins[2047] == 3 && bins[2000] == 0)
-        #expect(bins.reduce(0, +) == 7)
+        #expect(bins[0] == 2 && bins[1] == 2 && bins[2] == 2 && bins[2046] == 1 && bins[2047] == 3 && bins[2000] == 0)
+        #expect(bins.reduce(0, +) == 10)
         #expect(counts[0] == 3)
     }
 }

@@ -9,12 +9,11 @@ struct CompareCommand: ParsableCommand {
         abstract: "Solve a base model and what-if scenarios and compare their plans side by side.",
         discussion: """
         Each file is a model or a scenario file (docs/scenarios.md); the first is the base. Every plan is solved
-        exactly as `fabplan optimize` would solve it alone. Exit codes: 0 compared; 2 invalid file or options;
-        5 solver failure; 6 cannot write output.
+        exactly as `fabplan optimize` would solve it alone. Exit codes: 0 compared; 2 invalid, missing or
+        unreadable file; 5 solver failure; 6 cannot write output; 64 invalid options.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
-    enum Mode: String, EnumerableFlag { case mip, lp }
 
     @Argument(help: "The base model (or scenario), then one or more scenario or model files.")
     var files: [String]
@@ -22,40 +21,30 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var solve: PlanSolveOptions
 
     @Flag(exclusivity: .exclusive, help: "Integer tool purchases (--mip, default) or continuous (--lp).")
-    var mode: Mode = .mip
-
-
+    var mode: SolveMode = .mip
 
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: Format = .table
 
-    @Option(help: "Plans solved at once (default: all cores). MIP plans that hit --time-limit get less CPU each.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Plans solved at once (default: all cores). MIP plans that hit --time-limit get less CPU each.
+    @OptionGroup var parallel: ThreadOptions
 
-    @Option(help: "Bottlenecks listed per plan.")
+    @Option(help: "Bottlenecks listed per plan, 1...50.")
     var bottlenecks: Int = 5
 
-    @Option(help: "Write the comparison to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give a base file and at least one what-if file") }
-        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
-        guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50") }
+        guard (1...50).contains(bottlenecks) else { throw ValidationError("--bottlenecks must be in 1...50, got \(bottlenecks)") }
     }
 
     func run() throws {
         try reportingErrors {
+            try OutputSafety.refuseOverwriting(inputs: files, outputs: [output.path])
             let options = solve.planOptions(integerTools: mode == .mip)
-            let report: ComparisonReport
-            do {
-                report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
-                                                           threads: threads)
-            } catch let e as LineModelError {
-                throw CLIError.invalidInput(e.description)
-            } catch {
-                throw CLIError.solver(String(describing: error))
-            }
+            let report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
+                                                        threads: parallel.threads)
             let text: String
             switch format {
             case .table: text = ComparisonRendering.table(report, markdown: false)
@@ -63,7 +52,7 @@ struct CompareCommand: ParsableCommand {
             case .csv: text = ComparisonRendering.csv(report)
             case .json: text = try ComparisonRendering.json(report)
             }
-            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            try OutputWriter.write(text, to: output.path)
         }
     }
 }

@@ -11,52 +11,46 @@ struct EvaluateCommand: ParsableCommand {
         abstract: "Monte Carlo risk of a plan (fabplan optimize --format json output): P(meet demand), shortfall.",
         discussion: """
         The plan's starts by site, tools per station and period, and wafer starts by die type are simulated \
-        under yield, tool-failure and demand randomness (see docs/risk.md). Exit codes: 0 ok; 2 invalid model, \
-        plan or options; 6 cannot read the plan.
+        under yield, tool-failure and demand randomness (see docs/risk.md). Exit codes: 0 ok; 2 invalid, missing \
+        or unreadable model or plan; 6 cannot write the output; 64 invalid options or work past the limit.
         """)
 
-    @Argument(help: "Line-model file (YAML or JSON).")
+    @Argument(help: "Line-model file (YAML or JSON; - for standard input).")
     var model: String
 
     @Argument(help: "Plan: the JSON report of fabplan optimize.")
     var plan: String
 
-    @Option(help: "Number of Monte Carlo trials.")
+    @Option(help: "Number of Monte Carlo trials, at least 1, within the work limit.")
     var trials: Int = 10_000
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
+    @OptionGroup var random: SeedOptions
 
-    @Option(help: "Worker threads (does not change the result).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var parallel: ThreadOptions
 
     @Option(help: "Output format: table or json.")
     var format: Format = .table
+
+    @OptionGroup var work: WorkLimitOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func validate() throws {
         if trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
     func run() throws {
         try reportingErrors {
             let lineModel = try loadModel(model)
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: plan)) } catch {
-                throw CLIError.io("\(plan): cannot read file (\(error.localizedDescription))")
-            }
-            let report: PlanReport
-            do { report = try JSONDecoder().decode(PlanReport.self, from: data) } catch {
-                throw CLIError.invalidInput("\(plan): not a fabplan optimize JSON report (\(error))")
-            }
+            try WorkEstimate.monteCarlo(lineModel, trials: trials, option: "--trials").check(maxWork: work.maxWork)
+            // The plan JSON writes infinite sensitivity bounds as the strings "inf" and "-inf" (docs/plan-schema.md).
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            let report = try loadJSON(PlanReport.self, path: plan, what: "a fabplan optimize --format json report", decoder: decoder)
             let risk: RiskReport
             do {
-                risk = try PlanEvaluation.evaluate(plan: report, model: lineModel, trials: trials, seed: seed,
-                                                   threads: threads).risk
-            } catch let e as PlanMismatchError {
-                throw CLIError.invalidInput("\(plan): \(e)")
+                risk = try PlanEvaluation.evaluate(plan: report, model: lineModel, trials: trials, seed: random.seed,
+                                                   threads: parallel.threads).risk
             } catch {
                 throw CLIError.invalidInput("\(plan): \(error)")
             }
@@ -64,9 +58,9 @@ struct EvaluateCommand: ParsableCommand {
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(risk), as: UTF8.self))
+                try OutputWriter.write(String(decoding: try encoder.encode(risk), as: UTF8.self) + "\n", to: nil)
             case .table:
-                print(RiskRendering.table(risk), terminator: "")
+                try OutputWriter.write(RiskRendering.table(risk), to: nil)
             }
         }
     }

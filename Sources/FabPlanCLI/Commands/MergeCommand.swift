@@ -10,7 +10,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
         The shards must come from the same model file, grid and options, and together hold every point once.
         The JSON output equals, byte for byte, that of the same sweep run without --shard.
-        Exit codes: 0 merged; 2 shards missing, repeated or of different sweeps; 6 cannot read or write.
+        Exit codes: 0 merged; 2 a shard file missing, unreadable or invalid, shards missing, repeated or of
+        different sweeps; 6 cannot write the output; 64 invalid options.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
@@ -21,8 +22,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Output format: json or csv.")
     var format: Format = .json
 
-    @Option(help: "Write the result to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("give the shard files to merge") }
@@ -30,19 +30,16 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try OutputSafety.refuseOverwriting(inputs: shards, outputs: [output.path])
             var results: [SweepResult] = []
             for path in shards {
-                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.io("cannot read \(path)") }
-                do {
-                    results.append(try SweepResult.decode(json: data))
-                } catch {
-                    throw CLIError.invalidInput("\(path) is not a sweep result (JSON from `fabplan sweep --format json`): \(error)")
-                }
+                results.append(try loadJSON(SweepResult.self, path: path, what: "a sweep result, JSON from `fabplan sweep --format json`",
+                                            decoder: SweepResult.decoder))
             }
             let merged: SweepResult
             do { merged = try SweepResult.merge(results) } catch { throw CLIError.invalidInput(String(describing: error)) }
             let text = format == .json ? try merged.json() : merged.csv()
-            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            try OutputWriter.write(text, to: output.path)
         }
     }
 }

@@ -11,11 +11,11 @@ struct SweepCommand: ParsableCommand {
         --vary PATH=FROM:TO:STEP sets the value at PATH; PATH*=FROM:TO:STEP scales it (every number under it);
         a comma list may replace the range. Several --vary make a grid (the last varies fastest). Results hold
         no timings (those go to standard error), so --shard I/N runs and `fabplan merge` reproduce the unsharded
-        output byte for byte. Exit codes: 0 done; 2 invalid model or options; 5 base solve failed; 6 cannot write.
+        output byte for byte. Exit codes: 0 done; 2 invalid model, or a --vary path that names nothing in it;
+        5 base solve failed; 6 cannot write; 64 invalid options (a malformed --vary or --shard, work past the limit).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
-    enum Mode: String, EnumerableFlag { case lp, mip }
 
     @Argument(help: "Model or scenario file.")
     var model: String
@@ -26,14 +26,11 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var solve: PlanSolveOptions
 
     @Flag(exclusivity: .exclusive, help: "Continuous tool purchases (--lp, default for sweeps) or integer (--mip).")
-    var mode: Mode = .lp
+    var mode: SolveMode = .lp
 
+    @OptionGroup var parallel: ThreadOptions
 
-
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "Run only slice I of N (points whose index % N == I-1); combine with `fabplan merge`.")
+    @Option(help: "Run only slice I of N, 1 ≤ I ≤ N (points whose index % N == I-1); combine with `fabplan merge`.")
     var shard: String?
 
     @Flag(help: "Solve every point cold (no warm start), for comparison.")
@@ -42,43 +39,40 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Output format: json or csv.")
     var format: Format = .json
 
-    @Option(help: "Write the result to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var work: WorkLimitOptions
+
+    /// The grid and the shard, parsed (usage errors, exit 64, when they cannot be).
+    func parsedSpec() throws -> (SweepGrid, SweepShard?) {
+        guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=FROM:TO:STEP") }
+        do {
+            let grid = SweepGrid(axes: try vary.map { try SweepAxis.parse($0) })
+            try grid.validate()
+            return (grid, try shard.map { try SweepShard.parse($0) })
+        } catch {
+            throw ValidationError(String(describing: error))
+        }
+    }
 
     func validate() throws {
-        guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=FROM:TO:STEP") }
-        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in 1...1024") }
+        _ = try parsedSpec()
     }
 
     func run() throws {
         try reportingErrors {
-            let grid: SweepGrid
-            let slice: SweepShard?
-            do {
-                grid = SweepGrid(axes: try vary.map { try SweepAxis.parse($0) })
-                try grid.validate()
-                slice = try shard.map { try SweepShard.parse($0) }
-            } catch let e as SweepSpecError {
-                throw CLIError.invalidInput(e.description)
-            }
+            try OutputSafety.refuseOverwriting(inputs: [model], outputs: [output.path])
+            let (grid, slice) = try parsedSpec()
             let plan = solve.planOptions(integerTools: mode == .mip)
-            let result: SweepResult
-            let timings: SweepTimings
-            do {
-                (result, timings) = try SweepRunner.run(
-                    file: model, grid: grid,
-                    options: SweepRunner.Options(plan: plan, threads: threads, shard: slice, warmStart: !cold))
-            } catch let e as LineModelError {
-                throw CLIError.invalidInput(e.description)
-            } catch let e as SweepSpecError {
-                throw CLIError.invalidInput(e.description)
-            } catch let e as CocoaError {
-                throw CLIError.io("cannot read \(model): \(e.localizedDescription)")
-            } catch {
-                throw CLIError.solver(String(describing: error))
-            }
+            let baseModel = try ScenarioLoader.validate(try ScenarioLoader.tree(path: model))
+            let points = slice.map { s in max(0, grid.pointCount - s.index + s.count) / s.count } ?? grid.pointCount
+            try WorkEstimate.sweep(baseModel, points: points, objective: plan.objective, integerTools: plan.integerTools)
+                .check(maxWork: work.maxWork)
+            let (result, timings) = try SweepRunner.run(
+                file: model, grid: grid,
+                options: SweepRunner.Options(plan: plan, threads: parallel.threads, shard: slice, warmStart: !cold))
             let text = format == .json ? try result.json() : result.csv()
-            if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+            try OutputWriter.write(text, to: output.path)
             let invalid = result.points.filter { $0.status == nil }.count
             printError("sweep: \(timings.points) of \(result.pointCount) points on \(timings.threads) thread(s) in "
                 + "\(Fmt.n(timings.wallSeconds, 3)) s (base solve \(Fmt.n(timings.baseSolveSeconds, 3)) s; "

@@ -1,44 +1,72 @@
 import ArgumentParser
+import FabPlan
 import Foundation
 
-/// Errors the CLI reports itself: one line on stderr, a distinct exit code.
-///
-/// Exit codes: 0 success; 2 invalid input files (models, scenarios, plans); 3 infeasible plan; 4 no solution
-/// within the limits; 5 solver failure; 6 I/O failure; 64 invalid command-line usage (ArgumentParser).
-enum CLIError: Error, CustomStringConvertible {
-    case invalidInput(String)
-    case io(String)
-    case solver(String)
+/// The one error type of the CLI: a message for standard error and the `ExitStatus` to exit with.
+/// Every command runs its body through `reportingErrors`, which prints the message once and exits with the
+/// status; errors of the libraries that reach it are classified there (`CLIError.classify`).
+struct CLIError: Error, CustomStringConvertible {
+    /// The exit status (see `ExitStatus` and the README's table).
+    var status: ExitStatus
+    /// What went wrong, with the file and location where there is one; nil when it was already printed.
+    var message: String?
 
-    var description: String {
-        switch self {
-        case .invalidInput(let m), .io(let m), .solver(let m): return m
+    var description: String { message ?? "" }
+
+    /// An input file that is missing, unreadable or invalid (exit 2).
+    static func invalidInput(_ message: String) -> CLIError { CLIError(status: .invalidInput, message: message) }
+    /// An infeasible plan (exit 3).
+    static func infeasible(_ message: String) -> CLIError { CLIError(status: .infeasible, message: message) }
+    /// No plan within the limits (exit 4).
+    static func noPlan(_ message: String) -> CLIError { CLIError(status: .noPlanWithinLimits, message: message) }
+    /// A solver or internal failure (exit 5).
+    static func solver(_ message: String) -> CLIError { CLIError(status: .solverFailure, message: message) }
+    /// An output that cannot be written (exit 6).
+    static func io(_ message: String) -> CLIError { CLIError(status: .cannotWriteOutput, message: message) }
+    /// Invalid command-line usage found after parsing (exit 64).
+    static func usage(_ message: String) -> CLIError { CLIError(status: .usage, message: message) }
+    /// Exit with `status`; the command has printed its messages itself (e.g. `validate`'s diagnostics).
+    static func reported(_ status: ExitStatus) -> CLIError { CLIError(status: status, message: nil) }
+
+    /// The CLI error for an error of the libraries: input errors (located diagnostics, bad sweep specs) are
+    /// exit 2; anything else is a solver or internal failure, exit 5.
+    static func classify(_ error: Error) -> CLIError {
+        switch error {
+        case let e as CLIError: return e
+        case let e as ValidationError: return .usage(e.message)
+        case let e as LineModelError: return .invalidInput(e.description)
+        case let e as JSONInputError: return .invalidInput(e.description)
+        case let e as InputFile.ReadError: return .invalidInput(e.description)
+        case let e as SweepSpecError: return .invalidInput(e.description)
+        default: return .solver(String(describing: error))
         }
     }
 
-    var exitCode: ExitCode {
-        switch self {
-        case .invalidInput: return ExitCode(2)
-        case .solver: return ExitCode(5)
-        case .io: return ExitCode(6)
-        }
-    }
+    /// ArgumentParser's exit code for this error.
+    var exitCode: ExitCode { status.exitCode }
 }
 
-/// Prints to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+/// Prints to standard error, ending the line unless `newline` is false (a failure to write there cannot be
+/// reported anywhere and is ignored).
+func printError(_ text: String, newline: Bool = true) {
+    let line = !newline || text.hasSuffix("\n") ? text : text + "\n"
+    _ = try? StandardStream.error.write(Data(line.utf8))
 }
 
 /// True when standard error is a terminal (progress output is shown only then).
 var stderrIsTerminal: Bool { isatty(2) == 1 }
 
-/// Runs `body`, turning CLI errors into a message on stderr and their exit code.
+/// Runs a command's body: a `CLIError` (or any error, classified) is printed once as `error: ...` on standard
+/// error and the process exits with its `ExitStatus`. Standard output is flushed and checked at the end, so
+/// output lost to a full disk or `/dev/full` is exit 6, not 0.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let e as CLIError {
-        printError("error: \(e.description)")
+    } catch let e as ExitCode {
+        throw e
+    } catch {
+        let e = CLIError.classify(error)
+        if let message = e.message, !message.isEmpty { printError("error: \(message)") }
         throw e.exitCode
     }
 }

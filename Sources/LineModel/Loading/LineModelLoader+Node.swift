@@ -41,14 +41,8 @@ extension LineModelLoader {
 
     /// Reads the file at `path` (size-checked) and parses it into its YAML node tree without validating.
     public static func parseTree(path: String, limits: LoaderLimits = LoaderLimits()) throws -> Node {
-        let url = URL(fileURLWithPath: path)
-        let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue
-        guard let size else { throw fileError(path, "cannot read the file", .malformedFile) }
-        guard size <= limits.maxFileBytes else {
-            throw fileError(path, "the file is \(size) bytes; the loader accepts at most \(limits.maxFileBytes)", .tooLarge)
-        }
-        guard let data = try? Data(contentsOf: url) else { throw fileError(path, "cannot read the file", .malformedFile) }
-        return try parseTree(data: data, fileName: path, limits: limits)
+        let data = try readFile(path, limits: limits)
+        return try parseTree(data: data, fileName: fileLabel(path), limits: limits)
     }
 
     /// Validates an already parsed (and possibly edited) model tree and returns the model.

@@ -16,38 +16,24 @@ public enum LineModelLoader {
     /// Loads and validates the model file at `path` (`.yaml`, `.yml` or `.json`).
     /// - Throws: `LineModelError` with every problem found.
     public static func load(path: String, limits: LoaderLimits = LoaderLimits()) throws -> LineModel {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw fileError(path, "no such file", .malformedFile)
-        }
-        if isDirectory.boolValue {
-            throw fileError(path, "is a folder, not a model file", .malformedFile)
-        }
-        // Size from the file system first (cheap refusal of big regular files), then a bounded read that also
-        // stops devices and pipes (/dev/zero reports size 0) at the cap.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
-            size.intValue > limits.maxFileBytes {
-            throw fileError(path, "the file is \(size.intValue) bytes; the loader accepts at most \(limits.maxFileBytes)",
-                            .tooLarge)
-        }
-        var data = Data()
+        let data = try readFile(path, limits: limits)
+        return try load(data: data, fileName: fileLabel(path), limits: limits)
+    }
+
+    /// The bytes of the model file at `path` (`-`: standard input) through `InputFile`: regular files only,
+    /// at most `limits.maxFileBytes`.
+    /// - Throws: `LineModelError` at line 1 of the file saying why it cannot be read.
+    static func readFile(_ path: String, limits: LoaderLimits) throws -> Data {
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
-                data.append(chunk)
-                if data.count > limits.maxFileBytes {
-                    throw fileError(path, "the file is larger than the \(limits.maxFileBytes) bytes the loader accepts",
-                                    .tooLarge)
-                }
-            }
-        } catch let error as LineModelError {
-            throw error
+            return try InputFile.read(path: path, maxBytes: limits.maxFileBytes)
         } catch {
-            throw fileError(path, "cannot read the file (\(error.localizedDescription))", .malformedFile)
+            throw fileError(fileLabel(path), error.reason, error.tooLarge ? .tooLarge : .malformedFile)
         }
-        return try load(data: data, fileName: path, limits: limits)
+    }
+
+    /// How locations name the file at `path`: the path itself, or `<stdin>` for `-`.
+    public static func fileLabel(_ path: String) -> String {
+        path == InputFile.standardInputPath ? "<stdin>" : path
     }
 
     /// Loads and validates a model from YAML (or JSON) text. `fileName` labels locations in errors.

@@ -43,9 +43,12 @@ public final class GLPKResolveSession {
     /// Solves `problem`, reusing the kept GLPK problem when `problem` has the same structure as the previous
     /// one (row/column counts, names, kinds, matrix positions); otherwise builds it anew.
     ///
-    /// - Parameter warmStart: start basis, as for `GLPKSolver.solve`: used when it fits and GLPK accepts it
-    ///   (`Solution.warmStartUsed`), otherwise an advanced basis. The basis left by the previous solve is never
-    ///   reused implicitly, so a result does not depend on what was solved before.
+    /// - Parameters:
+    ///   - problem: the LP or MIP to solve; validated as for `GLPKSolver.solve`.
+    ///   - options: as for `GLPKSolver.solve`.
+    ///   - warmStart: start basis, as for `GLPKSolver.solve`: used when it fits and GLPK accepts it
+    ///     (`Solution.warmStartUsed`), otherwise an advanced basis. The basis left by the previous solve is
+    ///     never reused implicitly, so a result does not depend on what was solved before.
     /// - Throws: `SolverError` as `GLPKSolver.solve`, and `.invalidOption` when called on another thread than
     ///   the one that built the kept problem.
     public func solve(_ problem: LinearProblem, options: SolverOptions = SolverOptions(), warmStart: Basis? = nil) throws -> Solution {

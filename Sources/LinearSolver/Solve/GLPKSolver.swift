@@ -32,9 +32,12 @@ public enum GLPKSolver {
     /// Solves `problem`. Throws `SolverError` for invalid input or a trapped GLPK fatal error; solver
     /// outcomes (infeasible, time limit, ...) are reported in the returned `Solution`.
     ///
-    /// - Parameter warmStart: a basis from an earlier solve of a problem with the same rows and columns (for
-    ///   example `Solution.basis`). It is used when it fits and GLPK accepts it (`Solution.warmStartUsed`);
-    ///   otherwise the solve starts from an advanced basis. A warm start turns presolve off.
+    /// - Parameters:
+    ///   - problem: the LP or MIP; it is validated first (`LinearProblem.validate()`).
+    ///   - options: method, limits, tolerances and what to compute besides the primal solution.
+    ///   - warmStart: a basis from an earlier solve of a problem with the same rows and columns (for
+    ///     example `Solution.basis`). It is used when it fits and GLPK accepts it (`Solution.warmStartUsed`);
+    ///     otherwise the solve starts from an advanced basis. A warm start turns presolve off.
     public static func solve(_ problem: LinearProblem, options: SolverOptions = SolverOptions(), warmStart: Basis? = nil) throws -> Solution {
         try problem.validate()
         try options.validate()

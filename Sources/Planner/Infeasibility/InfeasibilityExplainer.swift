@@ -13,7 +13,9 @@ public enum InfeasibilityExplainer {
         var problem = f.problem
         problem.sense = .minimize
         for j in problem.columns.indices { problem.columns[j].objective = 0 }
-        for (_, cols) in f.unmetColumns { for c in cols { problem.columns[c].objective = 1; problem.columns[c].upper = .infinity } }
+        for series in f.columns.unmet {
+            for (_, c) in series.entries { problem.columns[c.raw].objective = 1; problem.columns[c.raw].upper = .infinity }
+        }
         var options = SolverOptions()
         options.timeLimitSeconds = 60
         let solution: Solution
@@ -25,15 +27,16 @@ public enum InfeasibilityExplainer {
         let x = solution.columnValues
         var shortfalls: [InfeasibilityReport.Shortfall] = []
         for (pi, product) in model.products.enumerated() {
-            for (t, c) in (f.unmetColumns[pi] ?? []).enumerated() where x[c] * PlanScale.units > 1e-3 {
+            for (t, c) in f.columns.unmet[pi].entries where x[c.raw] * PlanScale.units > 1e-3 {
                 shortfalls.append(.init(product: product.id, period: model.periods[t].id,
-                                        demand: product.demand[model.periods[t].id] ?? 0, shortUnits: x[c] * PlanScale.units))
+                                        demand: product.demand[model.periods[t].id] ?? 0, shortUnits: x[c.raw] * PlanScale.units))
             }
         }
-        let demandRows = Set(f.demandRows.values.flatMap { $0 })
+        // Demand rows are what is short; tool-stock rows (C9) only define the stock: neither is a conflict.
+        let notConflicts = Set((f.rows.demand + f.rows.toolStock).flatMap { $0.entries.map(\.index.raw) })
         var conflicts: [String] = []
         if !solution.rowDuals.isEmpty {
-            for (i, row) in problem.rows.enumerated() where !demandRows.contains(i) && abs(solution.rowDuals[i]) > 1e-9 {
+            for (i, row) in problem.rows.enumerated() where !notConflicts.contains(i) && abs(solution.rowDuals[i]) > 1e-9 {
                 conflicts.append(describe(row.name))
             }
         }

@@ -77,10 +77,10 @@ enum ToolValue {
     /// The capacity row of a bottleneck and one tool's effective hours there.
     static func capacityRow(_ b: Bottleneck, _ f: Formulation) -> (Int, Double)? {
         let key = StationKey(site: b.site, station: b.station)
-        guard let t = f.model.periods.firstIndex(where: { $0.id == b.period }), let rows = f.capacityRows[key],
-            let station = f.model.site(b.site)?.station(b.station)
+        guard let t = f.model.periods.firstIndex(where: { $0.id == b.period }), let i = f.stations.firstIndex(of: key),
+            let row = f.rows.capacity[i][t]
         else { return nil }
-        return (rows[t], station.effectiveHours(hoursPerTool: f.model.periods[t].hoursPerTool))
+        return (row.raw, f.stationData[i].effectiveHours(hoursPerTool: f.model.periods[t].hoursPerTool))
     }
 
     /// The LP objective with `hours` more capacity on `row`, warm-started; nil if it does not solve.

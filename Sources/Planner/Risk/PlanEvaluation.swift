@@ -92,7 +92,6 @@ public enum PlanEvaluation {
         }
         var wafers: [PlanStarts.Wafers]? = nil
         if let fab = model.fab, !plan.fab.isEmpty {
-            let bought = Set(model.dieSuppliers.map(\.dieType))
             let ids = model.periods.map(\.id)
             var list: [PlanStarts.Wafers] = []
             for (i, row) in plan.fab.enumerated() {
@@ -106,7 +105,7 @@ public enum PlanEvaluation {
                                                 message: "die type \"\(die)\" is not made by fab \"\(fab.id)\"")
                     }
                     let arrival = t + fab.cycleTimePeriods
-                    guard !bought.contains(die), arrival < ids.count else { continue }
+                    guard arrival < ids.count else { continue }
                     list.append(.init(dieType: die, period: ids[arrival], wafers: count))
                 }
             }

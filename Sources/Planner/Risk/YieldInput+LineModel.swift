@@ -67,9 +67,11 @@ extension YieldInput {
     /// - Stations of every site, flattened, named "site/station"; tools = installed (or the plan's `tools`);
     ///   `.reliability(mtbf, mttr)` gives random up hours, `.fraction(a)` deterministic ones.
     /// - Fab: per die type it makes, gross dies = floor(DPW); the dies arriving in period t come from wafers
-    ///   started in t − cycleTimePeriods, with that period's D0. Die types also sold by a die supplier are not
-    ///   fab-limited (bought dies are taken as unlimited). Yield models other than negative binomial map to the
-    ///   gamma-mixed model with α = 1e6 (Poisson), α = 1 (Seeds), or the fab's α (Murphy, exp-sqrt: approximated).
+    ///   started in t − cycleTimePeriods, with that period's D0. Yield models other than negative binomial map to
+    ///   the gamma-mixed model with α = 1e6 (Poisson), α = 1 (Seeds), or the fab's α (Murphy, exp-sqrt: approximated).
+    /// - Die supply (`dieSupply`): per trial, a die type's need is met from the fab's sorted good dies first, then
+    ///   capped suppliers up to the sum of their caps, then an uncapped supplier if there is one. Die types sold
+    ///   only without a cap never limit starts and are left out.
     /// - Without a plan, starts = demand / nominal route yield, split evenly over the product's sites.
     public init(
         model: LineModel, plan: PlanStarts? = nil, unitsPerLot: Double = 1000, variability: Variability = .full
@@ -141,58 +143,12 @@ extension YieldInput {
             }
         }
 
-        // Fab die types (those it makes, exist in the model, and are not also bought).
-        var fab: YieldFab? = nil
-        var fabDieIndex: [String: Int] = [:]
-        if let f = model.fab {
-            let bought = Set(model.dieSuppliers.map(\.dieType))
-            var dies: [YieldDieType] = []
-            for id in f.dieTypes where !bought.contains(id) {
-                guard let die = model.dieType(id) else { continue }
-                let d0 = (0..<P).map { t in f.defectDensity(periodIndex: Swift.max(0, t - f.cycleTimePeriods), periods: model.periods) }
-                fabDieIndex[id] = dies.count
-                dies.append(YieldDieType(
-                    name: id, grossDiesPerWafer: f.grossDiesPerWafer(for: die),
-                    dieAreaSquareCentimetres: die.areaSquareCentimetres, defectDensityPerCm2: d0,
-                    wafersPerPeriod: Array(repeating: 0, count: P)))
-            }
-            // Wafers: from the plan, else fab capacity split by the dies the starts need.
-            if let planned = plan?.wafers {
-                for (i, entry) in planned.enumerated() {
-                    let path = "plan.wafers[\(i)]"
-                    guard let d = fabDieIndex[entry.dieType] else {
-                        throw YieldInputBuildError(path: "\(path).dieType", message: "'\(entry.dieType)' is not a fab-limited die type")
-                    }
-                    let t = try periodIndex(entry.period, "\(path).period")
-                    dies[d].wafersPerPeriod[t] += entry.wafers
-                }
-            } else {
-                for t in 0..<P {
-                    let startPeriod = t - f.cycleTimePeriods
-                    let capacity = startPeriod >= 0 ? (f.waferStartsPerPeriod[periodIDs[startPeriod]] ?? 0) : 0
-                    var need = Array(repeating: 0.0, count: dies.count)
-                    for product in model.products {
-                        for use in product.dies {
-                            guard let d = fabDieIndex[use.dieType] else { continue }
-                            for site in product.sites { need[d] += (startsByKey[key(product.id, site)]?[t] ?? 0) * use.perUnit }
-                        }
-                    }
-                    let totalWaferNeed = need.indices.reduce(0.0) { acc, d in
-                        acc + (dies[d].grossDiesPerWafer > 0 ? need[d] / dies[d].grossDiesPerWafer : 0)
-                    }
-                    for d in dies.indices where totalWaferNeed > 0 && dies[d].grossDiesPerWafer > 0 {
-                        dies[d].wafersPerPeriod[t] = capacity * (need[d] / dies[d].grossDiesPerWafer) / totalWaferNeed
-                    }
-                }
-            }
-            let alpha: Double
-            switch f.yieldModel {
-            case .poisson: alpha = 1e6
-            case .seedsExponential: alpha = 1
-            case .negativeBinomial, .murphy, .expSqrt: alpha = f.clusteringAlpha
-            }
-            fab = YieldFab(clusteringAlpha: alpha, sortYield: f.sortYield, dieTypes: dies)
+        // Supply-limited die types: what the fab makes (with its wafers) and what capped suppliers sell.
+        let supply = try Self.dieSupply(model: model, plan: plan, periodIndex: periodIndex) { product, site, t in
+            startsByKey[key(product, site)]?[t] ?? 0
         }
+        let fab = supply.fab
+        let fabDieIndex = supply.index
 
         // Products and routes.
         var products: [YieldProduct] = []
@@ -222,5 +178,98 @@ extension YieldInput {
         self.init(
             periods: model.periods.map { YieldPeriod(name: $0.id, hoursPerTool: $0.hoursPerTool) },
             stations: stations, fab: fab, products: products, unitsPerLot: unitsPerLot, variability: variability)
+    }
+}
+
+extension YieldInput {
+    /// The supply-limited die types of `model` in estimator form, and their index by die type id: every die
+    /// type the fab makes (wafers from the plan, else the fab's wafer starts split by need; see `fabWafers`) and
+    /// every die type sold only by capped suppliers (no wafers). Each carries the sum of its capped suppliers'
+    /// caps per period and whether an uncapped supplier sells it. Die types sold only without a cap are left
+    /// out (never short). `starts(product, site, t)` gives the starts the fab's wafer split follows.
+    static func dieSupply(
+        model: LineModel, plan: PlanStarts?, periodIndex: (String, String) throws(YieldInputBuildError) -> Int,
+        starts: (String, String, Int) -> Double
+    ) throws(YieldInputBuildError) -> (fab: YieldFab?, index: [String: Int]) {
+        let made = model.fab?.dieTypes.filter { model.dieType($0) != nil } ?? []
+        let cappedOnly = model.dieSuppliers.map(\.dieType).filter { id in
+            !made.contains(id) && model.dieType(id) != nil
+                && model.dieSuppliers.allSatisfy { $0.dieType != id || $0.capPerPeriod != nil }
+        }
+        var dies: [YieldDieType] = []
+        var index: [String: Int] = [:]
+        for id in made + cappedOnly where index[id] == nil {
+            index[id] = dies.count
+            dies.append(dieType(id, model: model, madeByFab: made.contains(id)))
+        }
+        guard !dies.isEmpty else { return (nil, [:]) }
+        guard let f = model.fab else { return (YieldFab(clusteringAlpha: 1, sortYield: 1, dieTypes: dies), index) }
+        try fabWafers(into: &dies, index: index, fab: f, model: model, plan: plan, periodIndex: periodIndex, starts: starts)
+        let alpha: Double
+        switch f.yieldModel {
+        case .poisson: alpha = 1e6
+        case .seedsExponential: alpha = 1
+        case .negativeBinomial, .murphy, .expSqrt: alpha = f.clusteringAlpha
+        }
+        return (YieldFab(clusteringAlpha: alpha, sortYield: f.sortYield, dieTypes: dies), index)
+    }
+
+    /// One supply-limited die type with no wafers yet: the fab's gross dies and D0 per arrival period when the
+    /// fab makes it (dies arriving in t come from wafers started in t − cycleTimePeriods), its capped
+    /// suppliers' caps summed per period, and whether an uncapped supplier sells it.
+    static func dieType(_ id: String, model: LineModel, madeByFab: Bool) -> YieldDieType {
+        let P = model.periods.count
+        let suppliers = model.dieSuppliers.filter { $0.dieType == id }
+        let caps = suppliers.compactMap(\.capPerPeriod)
+        let capped = caps.isEmpty ? nil : model.periods.map { p in caps.reduce(0.0) { $0 + ($1[p.id] ?? 0) } }
+        let unlimited = suppliers.contains { $0.capPerPeriod == nil }
+        guard madeByFab, let f = model.fab, let die = model.dieType(id) else {
+            return YieldDieType(name: id, grossDiesPerWafer: 0, dieAreaSquareCentimetres: 0,
+                                defectDensityPerCm2: Array(repeating: 0, count: P), wafersPerPeriod: Array(repeating: 0, count: P),
+                                cappedPurchasePerPeriod: capped, unlimitedPurchase: unlimited)
+        }
+        let d0 = (0..<P).map { t in f.defectDensity(periodIndex: Swift.max(0, t - f.cycleTimePeriods), periods: model.periods) }
+        return YieldDieType(
+            name: id, grossDiesPerWafer: f.grossDiesPerWafer(for: die), dieAreaSquareCentimetres: die.areaSquareCentimetres,
+            defectDensityPerCm2: d0, wafersPerPeriod: Array(repeating: 0, count: P),
+            cappedPurchasePerPeriod: capped, unlimitedPurchase: unlimited)
+    }
+
+    /// Fills the fab's wafers per die type and arrival period: the plan's `wafers` if given, else the fab's
+    /// wafer starts of period t − cycleTimePeriods split over its die types in proportion to the wafers the
+    /// starts need (the fab runs at its capacity; dies beyond the need are not used).
+    static func fabWafers(
+        into dies: inout [YieldDieType], index: [String: Int], fab f: Fab, model: LineModel, plan: PlanStarts?,
+        periodIndex: (String, String) throws(YieldInputBuildError) -> Int, starts: (String, String, Int) -> Double
+    ) throws(YieldInputBuildError) {
+        if let planned = plan?.wafers {
+            for (i, entry) in planned.enumerated() {
+                let path = "plan.wafers[\(i)]"
+                guard let d = index[entry.dieType], f.dieTypes.contains(entry.dieType) else {
+                    throw YieldInputBuildError(path: "\(path).dieType", message: "'\(entry.dieType)' is not a die type the fab makes")
+                }
+                let t = try periodIndex(entry.period, "\(path).period")
+                dies[d].wafersPerPeriod[t] += entry.wafers
+            }
+            return
+        }
+        let periodIDs = model.periods.map(\.id)
+        for t in periodIDs.indices {
+            let startPeriod = t - f.cycleTimePeriods
+            let capacity = startPeriod >= 0 ? (f.waferStartsPerPeriod[periodIDs[startPeriod]] ?? 0) : 0
+            var need = Array(repeating: 0.0, count: dies.count)
+            for product in model.products {
+                for use in product.dies {
+                    guard let d = index[use.dieType] else { continue }
+                    for site in product.sites { need[d] += starts(product.id, site, t) * use.perUnit }
+                }
+            }
+            let totalWaferNeed = need.indices.reduce(0.0) { acc, d in
+                acc + (dies[d].grossDiesPerWafer > 0 ? need[d] / dies[d].grossDiesPerWafer : 0)
+            }
+            for d in dies.indices where totalWaferNeed > 0 && dies[d].grossDiesPerWafer > 0 {
+                dies[d].wafersPerPeriod[t] = capacity * (need[d] / dies[d].grossDiesPerWafer) / totalWaferNeed
+            }
+        }
     }
 }

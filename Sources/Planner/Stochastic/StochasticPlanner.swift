@@ -79,7 +79,8 @@ public struct StochasticReport: Sendable, Codable, Hashable {
 /// longest) under one wall-clock budget, `timeLimitSeconds`, for the whole run. EEV is K small LPs with EV's
 /// purchases fixed. See docs/risk.md.
 public enum StochasticPlanner {
-    /// Plans `model` over `scenarioCount` scenarios from `ScenarioSampler` with `seed`.
+    /// Plans `model` over `scenarioCount` scenarios from `ScenarioSampler` with `seed`, the whole run (sampling,
+    /// building, every solve) within `timeLimitSeconds` of wall clock (see `plan(_:scenarios:deadline:...)`).
     public static func plan(
         _ model: LineModel, scenarioCount: Int, seed: UInt64, objective: PlanObjective = .maxProfit,
         integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4,
@@ -87,12 +88,19 @@ public enum StochasticPlanner {
     ) throws -> StochasticReport {
         guard scenarioCount >= 1 else { throw StochasticPlanError.scenarioCount(scenarioCount) }
         try model.validate()
-        let scenarios = ScenarioSampler.scenarios(of: model, count: scenarioCount, seed: seed)
+        guard timeLimitSeconds > 0, timeLimitSeconds.isFinite else { throw StochasticPlanError.timeLimit(timeLimitSeconds) }
+        let deadline = Deadline(secondsFromNow: timeLimitSeconds)
+        var scenarios: [LineModel] = []
+        scenarios.reserveCapacity(scenarioCount)
+        for k in 0..<scenarioCount {
+            if k % 64 == 0 && deadline.hasPassed { throw notReached("sampling scenario \(k + 1) of \(scenarioCount)") }
+            scenarios.append(ScenarioSampler.scenario(of: model, index: k, seed: seed))
+        }
         return try plan(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
-                        timeLimitSeconds: timeLimitSeconds, mipGap: mipGap, threads: threads)
+                        deadline: deadline, mipGap: mipGap, threads: threads)
     }
 
-    /// Plans `model` over the given scenario variants (equal weights).
+    /// Plans `model` over the given scenario variants (equal weights) within `timeLimitSeconds` of wall clock.
     public static func plan(
         _ model: LineModel, scenarios: [LineModel], seed: UInt64 = 0, objective: PlanObjective = .maxProfit,
         integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4,
@@ -102,9 +110,31 @@ public enum StochasticPlanner {
         try model.validate()
         for (k, scenario) in scenarios.enumerated() { try scenario.validate(label: "scenario \(k)") }
         guard timeLimitSeconds > 0, timeLimitSeconds.isFinite else { throw StochasticPlanError.timeLimit(timeLimitSeconds) }
+        return try plan(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
+                        deadline: Deadline(secondsFromNow: timeLimitSeconds), mipGap: mipGap, threads: threads)
+    }
+
+    /// Plans `model` over the given scenario variants (equal weights); the whole run ends by `deadline` plus at
+    /// most 1 s (the deterministic plan EV and EEV's fixed-purchase solves each get at least 0.5 s) and the time
+    /// to assemble the report, with the best result found by then. When the deadline passes before the deterministic plan (EV) is solved there is
+    /// no result: `StochasticPlanError.noSolution`. When it passes during EEV's fixed-purchase solves, EEV and
+    /// VSS are left out of the report (nil).
+    public static func plan(
+        _ model: LineModel, scenarios: [LineModel], seed: UInt64 = 0, objective: PlanObjective = .maxProfit,
+        integerTools: Bool = true, deadline: Deadline, mipGap: Double = 5e-4,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> StochasticReport {
+        guard !scenarios.isEmpty else { throw StochasticPlanError.scenarioCount(0) }
         let clock = ContinuousClock.now
         let K = scenarios.count
-        let stochastic = StochasticFormulation(models: scenarios, objective: objective, integerTools: integerTools)
+        var forms: [Formulation] = []
+        forms.reserveCapacity(K)
+        for (k, m) in scenarios.enumerated() {
+            if deadline.hasPassed { throw notReached("building scenario problem \(k + 1) of \(K)") }
+            forms.append(Formulation(model: m, objective: objective, integerTools: integerTools))
+        }
+        let stochastic = StochasticFormulation(formulations: forms, objective: objective)
+        if deadline.hasPassed { throw notReached("merging the \(K) scenario problems") }
         let nominal = Formulation(model: model, objective: objective, integerTools: integerTools)
         let maximize = stochastic.problem.sense == .maximize
         func better(_ a: Double, _ b: Double) -> Bool { maximize ? a > b : a < b }
@@ -114,7 +144,7 @@ public enum StochasticPlanner {
         // less than 0.05 s is skipped (RP: the plan falls back to EV's purchases; WS: the plan's own value in that
         // scenario stands in); EV always runs (at least 0.5 s).
         let workers = min(max(1, threads), K + 2)
-        let budget = timeLimitSeconds
+        let budget = max(0, deadline.remainingSeconds)
         let rpShare = workers > 1 ? 0.85 : 0.6
         let wsCap = max(0.5, budget / 10)
         // RP and WS are searched with integers on order counts only and a tie-break that defers purchases (see
@@ -122,12 +152,19 @@ public enum StochasticPlanner {
         let T = model.periods.count
         let rpProblem = searchProblem(stochastic.problem, of: stochastic.scenarios[0], periods: T,
                                       columnMap: stochastic.columnMap[0])
+        // GLPK's time limit starts once the problem is handed to it; the hand-off (validation, conversion) and the
+        // reading back of the solution take about twice one validation pass, timed here, on the merged problem.
+        let handOffStart = ContinuousClock.now
+        try rpProblem.validate()
+        let rpHandOffSeconds = 2 * (ContinuousClock.now - handOffStart).seconds
+        if deadline.hasPassed { throw notReached("handing the merged problem to the solver") }
         let outcomes: [SolveOutcome] = ParallelJobs.run(count: K + 2, threads: workers) { job in
-            let remaining = budget - (ContinuousClock.now - clock).seconds
+            let remaining = deadline.remainingSeconds
             switch job {
-            case 0: return run(rpProblem, mipGap: mipGap, seconds: remaining * rpShare)
+            case 0: return run(rpProblem, mipGap: mipGap, seconds: remaining * rpShare - rpHandOffSeconds)
             case 1: return run(nominal.problem, mipGap: mipGap, seconds: max(remaining, 0.5)) // EV is always needed
             default:
+                guard remaining > 0.05 else { return .skipped } // no copy of a problem that will not be solved
                 let f = stochastic.scenarios[job - 2]
                 let ws = searchProblem(f.problem, of: f, periods: T, columnMap: nil)
                 return run(ws, mipGap: mipGap, seconds: min(remaining, wsCap))
@@ -144,11 +181,9 @@ public enum StochasticPlanner {
         // EEV: EV's purchases fixed in every scenario alone (an LP each). nil when they cannot serve some
         // scenario at all (min-cost must meet all demand): then EEV and VSS are not defined (VSS = ∞).
         let evPurchases = purchaseValues(of: nominal, values: ev.columnValues, integerTools: integerTools)
-        var eevPerScenario: [Double]? = []
-        for f in stochastic.scenarios {
-            guard let v = try fixedFirstStageValue(f, purchases: evPurchases) else { eevPerScenario = nil; break }
-            eevPerScenario?.append(v)
-        }
+        // Like EV, EEV gets at least 0.5 s, so a run whose RP was not reached can still fall back to EV's plan.
+        let eevDeadline = deadline.remainingSeconds >= 0.5 ? deadline : Deadline(secondsFromNow: 0.5)
+        let eevPerScenario = try fixedPurchaseValues(stochastic.scenarios, purchases: evPurchases, deadline: eevDeadline)
         let eev = eevPerScenario.map { $0.reduce(0, +) / Double(K) }
 
         // The plan: the RP incumbent, unless EV's purchases do better (or RP found nothing in time).
@@ -208,8 +243,8 @@ public enum StochasticPlanner {
         let eevReported = eev.map { $0 * scale }
         var purchases: [FirstStagePurchase] = []
         let base = stochastic.scenarios[0]
-        for key in base.buyColumns.keys.sorted() {
-            for t in (base.buyColumns[key] ?? [:]).keys.sorted() {
+        for key in base.stations.sorted() {
+            for (t, _) in base.columns.buys[base.stationIndex(of: key)!].entries {
                 guard let tools = firstStage[key]?[t], abs(tools) > 1e-9 else { continue }
                 purchases.append(FirstStagePurchase(site: key.site, station: key.station, period: model.periods[t].id, tools: tools))
             }
@@ -259,9 +294,9 @@ public enum StochasticPlanner {
     /// Purchases (tools per station and buy period) in a formulation's column values; integers snapped in MIP mode.
     static func purchaseValues(of f: Formulation, values: [Double], integerTools: Bool) -> [StationKey: [Int: Double]] {
         var out: [StationKey: [Int: Double]] = [:]
-        for (key, cols) in f.buyColumns {
-            for (t, j) in cols {
-                let v = values[j]
+        for (i, key) in f.stations.enumerated() {
+            for (t, j) in f.columns.buys[i].entries {
+                let v = values[j.raw]
                 out[key, default: [:]][t] = integerTools ? v.rounded() : v
             }
         }
@@ -269,8 +304,8 @@ public enum StochasticPlanner {
     }
 
     /// The problem branch-and-cut searches for RP and WS: a copy of `problem` in which (1) when the formulation
-    /// has integer order counts (C8), the purchases themselves are continuous, so GLPK branches on "tools ordered
-    /// by period t" only, and (2) purchases cost 1e-6 more per period they are made earlier than the last one
+    /// has integer tool counts (the stock of C9, or the order counts of C8), the purchases themselves are
+    /// continuous, so GLPK branches on "tools ordered by period t" only, and (2) purchases cost 1e-6 more per period they are made earlier than the last one
     /// (capital coefficient × (1 + 1e-6·(T − 1 − t))): plans that differ only in when an idle tool is bought tie
     /// exactly in the true objective, and the tie-break makes "buy as late as possible" the unique optimum.
     /// Measured on the flagship's K = 50 RP (Benchmarks/results/risk.md): 12.6 s with both, 19 s with (1) only,
@@ -279,10 +314,10 @@ public enum StochasticPlanner {
     /// recomputed with the true objective.
     static func searchProblem(_ problem: LinearProblem, of f: Formulation, periods T: Int, columnMap: [Int]?) -> LinearProblem {
         var p = problem
-        let countsPresent = !f.orderedColumns.isEmpty
-        for cols in f.buyColumns.values {
-            for (t, j) in cols {
-                let c = columnMap.map { $0[j] } ?? j
+        let countsPresent = f.stations.indices.contains { !f.toolCountColumns(station: $0).isEmpty }
+        for series in f.columns.buys {
+            for (t, j) in series.entries {
+                let c = columnMap.map { $0[j.raw] } ?? j.raw
                 if countsPresent { p.columns[c].kind = .continuous }
                 p.columns[c].objective += p.columns[c].objective * 1e-6 * Double(max(0, T - 1 - t))
             }
@@ -297,22 +332,45 @@ public enum StochasticPlanner {
         return total
     }
 
+    /// EEV's per-scenario values: each scenario alone with `purchases` fixed. Nil when the purchases cannot serve
+    /// some scenario at all, or when `deadline` passes before every scenario is solved.
+    static func fixedPurchaseValues(_ scenarios: [Formulation], purchases: [StationKey: [Int: Double]],
+                                    deadline: Deadline) throws -> [Double]? {
+        var values: [Double] = []
+        for f in scenarios {
+            let seconds = deadline.remainingSeconds
+            guard seconds > 0.01,
+                let v = try fixedFirstStageValue(f, purchases: purchases, timeLimitSeconds: seconds)
+            else { return nil }
+            values.append(v)
+        }
+        return values
+    }
+
     /// Optimal objective of scenario `f` alone with its purchases fixed at `purchases` (an LP), in LP units;
-    /// nil when that LP has no solution.
-    static func fixedFirstStageValue(_ f: Formulation, purchases: [StationKey: [Int: Double]]) throws -> Double? {
+    /// nil when that LP has no solution or is not solved to optimality within `timeLimitSeconds`.
+    static func fixedFirstStageValue(_ f: Formulation, purchases: [StationKey: [Int: Double]],
+                                     timeLimitSeconds: Double = .infinity) throws -> Double? {
         var p = f.problem
         for j in p.columns.indices { p.columns[j].kind = .continuous }
-        for (key, cols) in f.buyColumns {
-            for (t, j) in cols {
+        for (i, key) in f.stations.enumerated() {
+            for (t, j) in f.columns.buys[i].entries {
                 let v = purchases[key]?[t] ?? 0
-                p.columns[j].lower = v
-                p.columns[j].upper = v
+                p.columns[j.raw].lower = v
+                p.columns[j.raw].upper = v
             }
         }
         var o = SolverOptions()
         o.lpMethod = .primalSimplex
+        if timeLimitSeconds.isFinite { o.timeLimitSeconds = timeLimitSeconds }
         let s = try GLPKSolver.solve(p, options: o)
+        guard s.termination != .timeLimit else { return nil }
         return s.hasPrimal ? s.objective : nil
+    }
+
+    /// The error of a run whose deadline passed before the deterministic plan could be solved.
+    static func notReached(_ step: String) -> StochasticPlanError {
+        .noSolution("the run (stopped while \(step): the time limit passed before any plan was solved)")
     }
 }
 

@@ -67,9 +67,21 @@ public struct SweepResult: Sendable, Hashable, Codable {
 
     /// Reads a result written by `json()`.
     public static func decode(json data: Data) throws -> SweepResult {
+        try decoder.decode(SweepResult.self, from: data)
+    }
+
+    /// Decodes a shard from `data` with located errors (`fileName` labels them): malformed JSON at its line and
+    /// column, nesting past the loader's limit refused, wrong values at their key path.
+    /// - Throws: `JSONInputError`.
+    public static func decode(json data: Data, fileName: String) throws(JSONInputError) -> SweepResult {
+        try JSONInput.decode(SweepResult.self, from: data, fileName: fileName, decoder: decoder)
+    }
+
+    /// The decoder of sweep JSON (infinite values are written as the strings "inf" and "-inf").
+    public static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try decoder.decode(SweepResult.self, from: data)
+        return decoder
     }
 
     /// One CSV row per point: index, one column per axis (named by path, `*` for scaled), then the figures.

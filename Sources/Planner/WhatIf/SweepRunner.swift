@@ -29,7 +29,8 @@ public enum SweepRunner {
     }
 
     /// Sweeps `grid` over the model or scenario file at `file`.
-    /// - Throws: `LineModelError` when the file is invalid, `PlanError` when the base solve fails,
+    /// - Throws: `LineModelError` when the file is invalid or an axis path names nothing in it (`checkAxes`),
+    ///   `PlanError` when the base solve fails,
     ///   `SweepSpecError` for a bad grid or a base plan without a basis to start from. Invalid points (a value
     ///   the loader refuses) do not throw: they are reported in their `SweepPoint.error`.
     public static func run(file: String, grid: SweepGrid, options: Options) throws -> (SweepResult, SweepTimings) {
@@ -37,6 +38,7 @@ public enum SweepRunner {
         let start = DispatchTime.now()
         let baseTree = try ScenarioLoader.tree(path: file)
         let baseModel = try ScenarioLoader.validate(baseTree)
+        try checkAxes(grid, in: baseTree)
         // The fingerprint covers every file of the chain: the model and each scenario on it.
         var data = Data()
         for path in [baseTree.modelFile] + baseTree.chain {
@@ -145,6 +147,24 @@ public enum SweepRunner {
             points: todo.count, warmStartsUsed: points.filter { $0?.warmStart == .used }.count, threads: threads,
             extraSolves: timings.count - todo.count)
         return (result, summary)
+    }
+
+    /// Refuses axes whose key path names nothing in the model (a typo), before any point is solved: each axis
+    /// alone at its first value must resolve, and must not add a field the model does not know. A value the
+    /// loader refuses is not refused here; that point reports it in its `SweepPoint.error`.
+    /// - Throws: `LineModelError` located at the path (with the loader's "did you mean" suggestion).
+    public static func checkAxes(_ grid: SweepGrid, in tree: ScenarioTree) throws {
+        for axis in grid.axes {
+            guard let first = axis.values.first else { continue }
+            var variant = tree
+            try ScenarioLoader.apply([axis.override(first)], to: &variant)
+            do {
+                _ = try ScenarioLoader.validate(variant)
+            } catch let error as LineModelError {
+                let unknown = error.diagnostics.filter { $0.kind == .unknownKey }
+                if !unknown.isEmpty { throw LineModelError(diagnostics: unknown) }
+            }
+        }
     }
 
     /// Applies point `k`'s overrides to a copy of `tree`, validates, builds and solves.

@@ -10,21 +10,16 @@ struct BlockAccumulator: Sendable {
     /// Per-lane moments of the block being run, folded into `moments` by `foldLanes()`.
     var laneMoments: [LaneMoments]
     var histogram: [Int]
-    /// Upper end of each histogram's range (the lower end is 0).
-    let histogramUpper: [Double]
+    /// Value range of each histogram (interior bins, underflow and overflow).
+    let ranges: HistogramRanges
     var counts: [Int]
 
-    init(model: CompiledModel) {
+    init(model: CompiledModel, ranges: HistogramRanges) {
         moments = Array(repeating: RunningMoments(), count: model.momentCount)
         laneMoments = Array(repeating: LaneMoments(), count: model.momentCount)
         histogram = Array(repeating: 0, count: model.histogramMetricCount * Self.bins)
         counts = Array(repeating: 0, count: model.countCount)
-        var upper: [Double] = []
-        for p in 0..<model.productCount {
-            for t in 0..<model.periodCount { upper.append(model.maxGoodUnits(product: p, period: t)) }
-        }
-        upper += Array(repeating: 1, count: model.productPeriods + model.dieCount * model.periodCount)
-        histogramUpper = upper
+        self.ranges = ranges
     }
 
     mutating func reset() {
@@ -49,9 +44,12 @@ struct BlockAccumulator: Sendable {
         laneMoments.withUnsafeMutableBufferPointer { lanes in
             histogram.withUnsafeMutableBufferPointer { bins in
                 counts.withUnsafeMutableBufferPointer { counts in
-                    histogramUpper.withUnsafeBufferPointer { upper in
-                        body(StatisticsRecorder(moments: lanes.baseAddress!, histogram: bins.baseAddress!,
-                                                histogramUpper: upper.baseAddress!, counts: counts.baseAddress!))
+                    ranges.lower.withUnsafeBufferPointer { lower in
+                        ranges.scale.withUnsafeBufferPointer { scale in
+                            body(StatisticsRecorder(moments: lanes.baseAddress!, histogram: bins.baseAddress!,
+                                                    histogramLower: lower.baseAddress!, histogramScale: scale.baseAddress!,
+                                                    counts: counts.baseAddress!))
+                        }
                     }
                 }
             }
@@ -92,24 +90,63 @@ struct BlockAccumulator: Sendable {
         }
     }
 
+    /// Value range [low, high] of bin `b` of histogram `h`: interior bins from `ranges`, the underflow bin from the
+    /// sample minimum up, the overflow bin up to the sample maximum; clamped to [minimum, maximum].
+    func binEdges(_ b: Int, histogramMetric h: Int, moments m: RunningMoments) -> (low: Double, high: Double) {
+        let lower = ranges.lower[h], width = 1 / ranges.scale[h]
+        var low: Double, high: Double
+        switch b {
+        case 0: (low, high) = (m.minimum, lower)
+        case Self.bins - 1: (low, high) = (ranges.upper(h), m.maximum)
+        default: (low, high) = (lower + Double(b - 1) * width, lower + Double(b) * width)
+        }
+        low = Swift.min(Swift.max(low, m.minimum), m.maximum)
+        high = Swift.min(Swift.max(high, low), m.maximum)
+        return (low, high)
+    }
+
+    /// The bin of histogram `h` holding the value of (1-based) rank `rank` among the sorted samples.
+    func bin(ofRank rank: Int, histogramMetric h: Int) -> Int {
+        var cumulative = 0
+        for b in 0..<Self.bins {
+            cumulative += histogram[h * Self.bins + b]
+            if cumulative >= rank { return b }
+        }
+        return Self.bins - 1
+    }
+
     /// Quantile `q` of histogram `h` by linear interpolation inside the bin where the cumulative count crosses
-    /// q·n, clamped to the exact [minimum, maximum] of the values. Error at most one bin width (upper / bins).
+    /// q·n, clamped to the exact [minimum, maximum] of the values (binning error at most that bin's width).
     func quantile(_ q: Double, histogramMetric h: Int, moments m: RunningMoments) -> Double {
         let n = m.count
         guard n > 0 else { return 0 }
         let target = q * n
-        let width = histogramUpper[h] / Double(Self.bins)
         var cumulative = 0.0
         var value = m.maximum
         for b in 0..<Self.bins {
             let c = Double(histogram[h * Self.bins + b])
             if c > 0 && cumulative + c >= target {
-                value = (Double(b) + (target - cumulative) / c) * width
+                let edges = binEdges(b, histogramMetric: h, moments: m)
+                value = edges.low + (target - cumulative) / c * (edges.high - edges.low)
                 break
             }
             cumulative += c
         }
         return Swift.min(Swift.max(value, m.minimum), m.maximum)
+    }
+
+    /// A 95 % confidence interval for the true q-quantile that covers sampling error and binning: the
+    /// order-statistic interval [X_(l), X_(u)] (`OrderStatistics`), widened to the outer edges of the bins that
+    /// hold those two order statistics. Ranks beyond the sample (too few trials) give the sample extremes.
+    func quantileInterval(_ q: Double, histogramMetric h: Int, moments m: RunningMoments) -> QuantileInterval {
+        let n = Int(m.count)
+        guard n > 0 else { return QuantileInterval(lower: 0, upper: 0) }
+        let ranks = OrderStatistics.confidenceRanks(samples: n, quantile: q)
+        let low = ranks.lower >= 1 ? binEdges(bin(ofRank: ranks.lower, histogramMetric: h), histogramMetric: h, moments: m).low
+            : m.minimum
+        let high = ranks.upper <= n ? binEdges(bin(ofRank: ranks.upper, histogramMetric: h), histogramMetric: h, moments: m).high
+            : m.maximum
+        return QuantileInterval(lower: low, upper: high)
     }
 }
 
@@ -118,7 +155,8 @@ struct BlockAccumulator: Sendable {
 struct StatisticsRecorder {
     let moments: UnsafeMutablePointer<LaneMoments>
     let histogram: UnsafeMutablePointer<Int>
-    let histogramUpper: UnsafePointer<Double>
+    let histogramLower: UnsafePointer<Double>
+    let histogramScale: UnsafePointer<Double>
     let counts: UnsafeMutablePointer<Int>
 
     /// Adds the valid lanes of `x` to moment `metric`.
@@ -127,15 +165,16 @@ struct StatisticsRecorder {
         moments[metric].add(x, where: valid)
     }
 
-    /// Adds the valid lanes of `x` to moment `metric` and to histogram `h`: bin ⌊x / upper · bins⌋, values below
-    /// 0 in the first bin, values ≥ upper and NaN in the last (the bin is computed for all lanes at once and
-    /// truncated with the magic-number floor; an invalid lane adds 0 to its bin).
+    /// Adds the valid lanes of `x` to moment `metric` and to histogram `h`: interior bin
+    /// 1 + ⌊(x − lower) · scale⌋, values below `lower` in bin 0 (underflow), values at or above the upper end and
+    /// NaN in the last bin (overflow) (the bin is computed for all lanes at once and truncated with the
+    /// magic-number floor; an invalid lane adds 0 to its bin).
     @inline(__always)
     func record(_ x: SIMD4<Double>, valid: SIMDMask<SIMD4<Int64>>, metric: Int, histogram h: Int) {
         moments[metric].add(x, where: valid)
-        let bins = Double(BlockAccumulator.bins)
-        let scaled = x / histogramUpper[h] * bins
-        var clamped = scaled.replacing(with: bins - 1, where: .!(scaled .< bins))
+        let last = Double(BlockAccumulator.bins - 1)
+        let scaled = (x - histogramLower[h]) * histogramScale[h] + 1
+        var clamped = scaled.replacing(with: last, where: .!(scaled .< last))
         clamped = clamped.replacing(with: 0, where: .!(clamped .>= 0))
         let index = unsafeBitCast(VectorMath.floor(clamped) + 0x1p52, to: SIMD4<UInt64>.self)
             & SIMD4(repeating: UInt64(BlockAccumulator.bins - 1))

@@ -24,6 +24,10 @@ struct CompiledModel: Sendable {
     let wafers: [Double]
     let alpha: Double
     let sortYield: Double
+    /// Dies per [d * periodCount + t] that capped suppliers deliver after the fab's (0: none).
+    let cappedPurchase: [Double]
+    /// Per die type: an uncapped supplier covers any remaining need.
+    let unlimitedPurchase: [Bool]
     /// Good-dies tables per [d * periodCount + t] (nil: gamma and binomial per wafer, or no sampling needed).
     let waferTable: [WaferDieTable?]
     /// `waferTable` as raw-pointer views for the kernel (no reference counting per read; `waferTable` owns them).
@@ -81,6 +85,8 @@ struct CompiledModel: Sendable {
         wafers = dies.flatMap(\.wafersPerPeriod)
         alpha = input.fab?.clusteringAlpha ?? 1
         sortYield = input.fab?.sortYield ?? 1
+        cappedPurchase = dies.flatMap { $0.cappedPurchasePerPeriod ?? Array(repeating: 0, count: P) }
+        unlimitedPurchase = dies.map(\.unlimitedPurchase)
         waferTable = input.waferSampling == .gammaBinomialTable && input.variability.unitSampling
             ? Self.waferTables(dies: dies, periods: P, alpha: alpha) : Array(repeating: nil, count: dies.count * P)
         waferLadder = waferTable.map { $0?.ladder.view }
@@ -200,7 +206,8 @@ struct CompiledModel: Sendable {
     }
 
     // Metric layout (moments): good units, route yield, shortfall per (product, period); die yield per (die, period);
-    // utilization and up hours per tool per (station, period).
+    // utilization and up hours per tool per (station, period); per (die, period) dies needed, from the fab, from
+    // capped and from uncapped suppliers (4 consecutive metrics).
     var productPeriods: Int { productCount * periodCount }
     var goodIndex: Int { 0 }
     var routeYieldIndex: Int { productPeriods }
@@ -208,10 +215,13 @@ struct CompiledModel: Sendable {
     var dieYieldIndex: Int { 3 * productPeriods }
     var utilizationIndex: Int { 3 * productPeriods + dieCount * periodCount }
     var upHoursIndex: Int { utilizationIndex + stationCount * periodCount }
-    var momentCount: Int { upHoursIndex + stationCount * periodCount }
+    var dieSupplyIndex: Int { upHoursIndex + stationCount * periodCount }
+    var momentCount: Int { dieSupplyIndex + 4 * dieCount * periodCount }
     // Histograms: good units and route yield per (product, period), die yield per (die, period).
     var histogramMetricCount: Int { 2 * productPeriods + dieCount * periodCount }
-    // Counts: demand met per (product, period), station binding per (station, period).
+    // Counts: demand met per (product, period), station binding per (station, period), die type short of the
+    // starts' need per (die, period).
     var bindingIndex: Int { productPeriods }
-    var countCount: Int { productPeriods + stationCount * periodCount }
+    var diesShortIndex: Int { productPeriods + stationCount * periodCount }
+    var countCount: Int { diesShortIndex + dieCount * periodCount }
 }

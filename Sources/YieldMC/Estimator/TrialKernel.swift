@@ -2,7 +2,11 @@ import Foundation
 
 /// Per-block working storage of the trial kernel (one vector of 4 trial lanes per entity).
 struct KernelScratch {
+    /// Dies of each supply-limited die type available to the starts: the fab's sorted good dies plus the capped
+    /// suppliers' caps (+∞ when an uncapped supplier sells it).
     var diesAvailable: [SIMD4<Double>]
+    /// Sorted good dies from the fab per die type.
+    var fabDies: [SIMD4<Double>]
     var diesNeeded: [SIMD4<Double>]
     /// Units started and finished per route, then load (tool seconds) and throughput fraction per station, in one
     /// array: [started 0..<R | finished 0..<R | load 0..<S | fraction 0..<S] (see `FlowVectors`).
@@ -13,6 +17,7 @@ struct KernelScratch {
 
     init(model: CompiledModel) {
         diesAvailable = Array(repeating: .zero, count: model.dieCount)
+        fabDies = Array(repeating: .zero, count: model.dieCount)
         diesNeeded = Array(repeating: .zero, count: model.dieCount)
         dieYield = Array(repeating: .zero, count: model.dieCount)
         flow = Array(repeating: .zero, count: 2 * model.routeCount + 2 * model.stationCount)
@@ -82,13 +87,16 @@ extension CompiledModel {
                     }
                 }
                 scratch.dieYield[d] = waferCount * gross > 0 ? good / (waferCount * gross) : .one
-                scratch.diesAvailable[d] = sortYield < 1
+                scratch.fabDies[d] = sortYield < 1
                     ? rng.binomial(count: good, probability: SIMD4(repeating: sortYield)) : good
             } else {
                 let y = negativeBinomialYield(die: d, period: t)
                 scratch.dieYield[d] = SIMD4(repeating: y)
-                scratch.diesAvailable[d] = SIMD4(repeating: wafers[d * P + t] * gross * y * sortYield)
+                scratch.fabDies[d] = SIMD4(repeating: wafers[d * P + t] * gross * y * sortYield)
             }
+            // Fab dies first, then capped suppliers up to their caps, then an uncapped supplier (never short).
+            scratch.diesAvailable[d] = unlimitedPurchase[d]
+                ? SIMD4(repeating: .infinity) : scratch.fabDies[d] + cappedPurchase[d * P + t]
             scratch.diesNeeded[d] = .zero
         }
 
@@ -101,6 +109,7 @@ extension CompiledModel {
             }
         }
         let valid = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(validLanes))
+        recordDieSupply(t, valid: valid, recorder: recorder, scratch: scratch)
         scratch.flow.withUnsafeMutableBufferPointer { buffer in
             let flow = FlowVectors(buffer.baseAddress!, routes: routeCount, stations: stationCount)
             for r in 0..<routeCount {
@@ -125,6 +134,26 @@ extension CompiledModel {
         for d in 0..<dieCount {
             let dt = d * P + t
             recorder.record(scratch.dieYield[d], valid: valid, metric: dieYieldIndex + dt, histogram: 2 * productPeriods + dt)
+        }
+    }
+}
+
+extension CompiledModel {
+    /// Section 2 of `simulatePeriod`, statistics only: where the dies the starts need come from (fab first, then
+    /// capped suppliers, then uncapped), and whether the die type fell short.
+    func recordDieSupply(_ t: Int, valid: SIMDMask<SIMD4<Int64>>, recorder: StatisticsRecorder, scratch: KernelScratch) {
+        let P = periodCount
+        for d in 0..<dieCount {
+            let dt = d * P + t
+            let need = scratch.diesNeeded[d]
+            let fromFab = VectorMath.min(need, scratch.fabDies[d])
+            let fromCapped = VectorMath.min(need - fromFab, SIMD4(repeating: cappedPurchase[dt]))
+            let fromUncapped = unlimitedPurchase[d] ? need - fromFab - fromCapped : .zero
+            recorder.record(need, valid: valid, metric: dieSupplyIndex + 4 * dt)
+            recorder.record(fromFab, valid: valid, metric: dieSupplyIndex + 4 * dt + 1)
+            recorder.record(fromCapped, valid: valid, metric: dieSupplyIndex + 4 * dt + 2)
+            recorder.record(fromUncapped, valid: valid, metric: dieSupplyIndex + 4 * dt + 3)
+            recorder.count((scratch.diesAvailable[d] .< need) .& valid, at: diesShortIndex + dt)
         }
     }
 }

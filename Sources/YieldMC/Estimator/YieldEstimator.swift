@@ -30,6 +30,8 @@ public struct YieldEstimator: Sendable {
     /// The validated input.
     public let input: YieldInput
     let model: CompiledModel
+    /// Histogram ranges from the pilot run (input-only: the same for every seed and thread count).
+    let ranges: HistogramRanges
     /// Good units per (product, period) with every random quantity at its mean (computed once: every report
     /// carries it, and it does not depend on the seed or the trial count).
     let deterministic: [[Double]]
@@ -39,6 +41,7 @@ public struct YieldEstimator: Sendable {
         try input.validate()
         self.input = input
         self.model = CompiledModel(input)
+        self.ranges = HistogramRanges.pilot(model: model)
         self.deterministic = Self.computeDeterministicGoodUnits(input)
     }
 
@@ -60,9 +63,9 @@ public struct YieldEstimator: Sendable {
         }
         let threadCount = Swift.max(1, threads)
         let totalBlocks = (target + Self.trialsPerBlock - 1) / Self.trialsPerBlock
-        let slots = SlotArray(count: Self.blocksPerWave, model: model)
+        let slots = SlotArray(count: Self.blocksPerWave, model: model, ranges: ranges)
         defer { slots.deallocate() }
-        var total = BlockAccumulator(model: model)
+        var total = BlockAccumulator(model: model, ranges: ranges)
         var stoppedBy = precision == nil ? "trialCount" : "maxTrials"
         var nextBlock = 0
         while nextBlock < totalBlocks {
@@ -124,7 +127,7 @@ public struct YieldEstimator: Sendable {
         var none = input
         none.variability = .none
         let det = CompiledModel(none)
-        var acc = BlockAccumulator(model: det)
+        var acc = BlockAccumulator(model: det, ranges: .physical(det))
         var scratch = KernelScratch(model: det)
         var rng = Xoshiro256x4(seed: 0, block: 0)
         acc.withRecorder { recorder in
@@ -148,7 +151,10 @@ public struct YieldEstimator: Sendable {
                 p50: acc.quantile(0.50, histogramMetric: histogram, moments: m),
                 p95: acc.quantile(0.95, histogramMetric: histogram, moments: m),
                 minimum: m.count > 0 ? m.minimum : 0, maximum: m.count > 0 ? m.maximum : 0,
-                quantileErrorBound: acc.histogramUpper[histogram] / Double(BlockAccumulator.bins), samples: Int(m.count))
+                p5Interval: acc.quantileInterval(0.05, histogramMetric: histogram, moments: m),
+                p50Interval: acc.quantileInterval(0.50, histogramMetric: histogram, moments: m),
+                p95Interval: acc.quantileInterval(0.95, histogramMetric: histogram, moments: m),
+                histogramBinWidth: 1 / acc.ranges.scale[histogram], samples: Int(m.count))
         }
         let trials = Double(Swift.max(acc.trials, 1))
         var products: [ProductEstimate] = []
@@ -175,7 +181,8 @@ public struct YieldEstimator: Sendable {
                 dies.append(DieYieldEstimate(
                     dieType: die.name, period: input.periods[t].name, wafers: die.wafersPerPeriod[t],
                     dieYield: distribution(model.dieYieldIndex + d * P + t, histogram: 2 * model.productPeriods + d * P + t),
-                    negativeBinomialYield: model.negativeBinomialYield(die: d, period: t)))
+                    negativeBinomialYield: model.negativeBinomialYield(die: d, period: t),
+                    supply: dieSupply(acc, die: d, period: t, trials: trials)))
             }
         }
         var stations: [StationEstimate] = []
@@ -196,6 +203,22 @@ public struct YieldEstimator: Sendable {
     }
 }
 
+extension YieldEstimator {
+    /// Where the dies of die type `d` in period `t` came from, from the accumulated moments and counts.
+    func dieSupply(_ acc: BlockAccumulator, die d: Int, period t: Int, trials: Double) -> DieSupplyEstimate {
+        let dt = d * model.periodCount + t
+        func mean(_ k: Int) -> Double {
+            let m = acc.moments[model.dieSupplyIndex + 4 * dt + k]
+            return m.count > 0 ? m.mean : 0
+        }
+        return DieSupplyEstimate(
+            meanDiesNeeded: mean(0), meanDiesFromFab: mean(1), meanDiesFromCappedSuppliers: mean(2),
+            meanDiesFromUncappedSuppliers: mean(3), cappedSupplyLimit: model.cappedPurchase[dt],
+            uncappedSupplier: model.unlimitedPurchase[d],
+            probabilityShort: Double(acc.counts[model.diesShortIndex + dt]) / trials)
+    }
+}
+
 /// One accumulator and scratch per block slot of a wave. Each worker touches only the slots of its own blocks,
 /// so sharing the storage across threads is sound.
 final class SlotArray: @unchecked Sendable {
@@ -203,10 +226,10 @@ final class SlotArray: @unchecked Sendable {
     private let scratches: UnsafeMutablePointer<KernelScratch>
     private let count: Int
 
-    init(count: Int, model: CompiledModel) {
+    init(count: Int, model: CompiledModel, ranges: HistogramRanges) {
         self.count = count
         accumulators = .allocate(capacity: count)
-        accumulators.initialize(repeating: BlockAccumulator(model: model), count: count)
+        accumulators.initialize(repeating: BlockAccumulator(model: model, ranges: ranges), count: count)
         scratches = .allocate(capacity: count)
         scratches.initialize(repeating: KernelScratch(model: model), count: count)
     }

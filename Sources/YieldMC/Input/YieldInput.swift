@@ -136,7 +136,10 @@ public struct YieldFab: Codable, Sendable, Hashable {
     }
 }
 
-/// A die type made by the fab, with the wafers that deliver dies in each period.
+/// A die type whose supply is limited: made by the fab (its wafers deliver dies in each period), bought from
+/// suppliers with a cap, or both. In each trial and period the dies the starts need are taken from the fab's
+/// sorted good dies first, then from the capped suppliers up to `cappedPurchasePerPeriod`, then, if
+/// `unlimitedPurchase`, from an uncapped supplier; starts are cut back only when all of that falls short.
 public struct YieldDieType: Codable, Sendable, Hashable {
     public var name: String
     /// Gross (candidate) dies per wafer, a whole number.
@@ -145,18 +148,45 @@ public struct YieldDieType: Codable, Sendable, Hashable {
     public var dieAreaSquareCentimetres: Double
     /// Mean defect density D0 of the wafers delivering dies in each period, defects/cm².
     public var defectDensityPerCm2: [Double]
-    /// Wafers whose dies become available in each period (rounded to whole wafers when sampling).
+    /// Wafers whose dies become available in each period (rounded to whole wafers when sampling; 0 for a die
+    /// type the fab does not make).
     public var wafersPerPeriod: [Double]
+    /// Most dies per period that capped suppliers deliver (the sum of their caps), used after the fab's dies;
+    /// nil = no capped supplier.
+    public var cappedPurchasePerPeriod: [Double]?
+    /// Whether an uncapped supplier sells the die type: it covers whatever the fab and capped suppliers do not,
+    /// so the die type never limits starts (the fab's share is still simulated and reported).
+    public var unlimitedPurchase: Bool
 
     public init(
         name: String, grossDiesPerWafer: Double, dieAreaSquareCentimetres: Double,
-        defectDensityPerCm2: [Double], wafersPerPeriod: [Double]
+        defectDensityPerCm2: [Double], wafersPerPeriod: [Double], cappedPurchasePerPeriod: [Double]? = nil,
+        unlimitedPurchase: Bool = false
     ) {
         self.name = name
         self.grossDiesPerWafer = grossDiesPerWafer
         self.dieAreaSquareCentimetres = dieAreaSquareCentimetres
         self.defectDensityPerCm2 = defectDensityPerCm2
         self.wafersPerPeriod = wafersPerPeriod
+        self.cappedPurchasePerPeriod = cappedPurchasePerPeriod
+        self.unlimitedPurchase = unlimitedPurchase
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, grossDiesPerWafer, dieAreaSquareCentimetres, defectDensityPerCm2, wafersPerPeriod
+        case cappedPurchasePerPeriod, unlimitedPurchase
+    }
+
+    /// Decodes a die type; `cappedPurchasePerPeriod` and `unlimitedPurchase` may be left out (no purchases).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        grossDiesPerWafer = try c.decode(Double.self, forKey: .grossDiesPerWafer)
+        dieAreaSquareCentimetres = try c.decode(Double.self, forKey: .dieAreaSquareCentimetres)
+        defectDensityPerCm2 = try c.decode([Double].self, forKey: .defectDensityPerCm2)
+        wafersPerPeriod = try c.decode([Double].self, forKey: .wafersPerPeriod)
+        cappedPurchasePerPeriod = try c.decodeIfPresent([Double].self, forKey: .cappedPurchasePerPeriod)
+        unlimitedPurchase = try c.decodeIfPresent(Bool.self, forKey: .unlimitedPurchase) ?? false
     }
 }
 
@@ -184,7 +214,8 @@ public struct YieldRoute: Codable, Sendable, Hashable {
     public var site: String
     /// Units started per period (rounded to whole units when sampling).
     public var startsPerPeriod: [Double]
-    /// Index into `fab.dieTypes` of the fab die each unit consumes, or nil if its dies are bought (unlimited).
+    /// Index into `fab.dieTypes` of the supply-limited die each unit consumes (made by the fab and/or bought with a
+    /// cap), or nil if its dies are bought without limit.
     public var fabDieType: Int?
     /// Fab dies consumed per unit started.
     public var fabDiesPerUnit: Double

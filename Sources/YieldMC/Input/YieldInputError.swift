@@ -70,6 +70,9 @@ extension YieldInput {
                 }
                 try checkPerPeriod(die.defectDensityPerCm2, "\(path).defectDensityPerCm2")
                 try checkPerPeriod(die.wafersPerPeriod, "\(path).wafersPerPeriod")
+                if let capped = die.cappedPurchasePerPeriod {
+                    try checkPerPeriod(capped, "\(path).cappedPurchasePerPeriod")
+                }
                 for (i, w) in die.wafersPerPeriod.enumerated() where w > 1e7 {
                     throw fail("\(path).wafersPerPeriod[\(i)]", "more than 1e7 wafers in a period is not supported, got \(w)")
                 }

@@ -12,8 +12,8 @@ public struct YieldReport: Codable, Sendable, Hashable {
     public var stoppedBy: String
     /// The largest relative standard error (SE / mean) of mean good output over products and periods with output.
     public var worstRelativeStandardError: Double
-    /// Histogram bins behind every quantile; a quantile is within one bin width (`quantileErrorBound`) of the
-    /// exact sample quantile.
+    /// Histogram bins behind every quantile (interior bins over a pilot-fitted range, plus underflow and
+    /// overflow); each quantile carries a 95 % confidence interval covering sampling error and binning.
     public var histogramBins: Int
     public var products: [ProductEstimate]
     public var dieYields: [DieYieldEstimate]
@@ -43,20 +43,29 @@ public struct Distribution: Codable, Sendable, Hashable {
     public var standardError: Double
     /// Sample standard deviation.
     public var standardDeviation: Double
-    /// 5th, 50th and 95th percentiles (from a fixed-bin histogram, clamped to [minimum, maximum]).
+    /// 5th, 50th and 95th percentiles (from a histogram with pilot-fitted bins, clamped to [minimum, maximum]).
     public var p5: Double
     public var p50: Double
     public var p95: Double
     public var minimum: Double
     public var maximum: Double
-    /// Largest possible error of p5/p50/p95: one histogram bin width.
+    /// The stated error of p5/p50/p95: the largest distance from a printed quantile to the far end of its 95 %
+    /// confidence interval (`p5Interval`, …), so it covers sampling error and binning, not binning alone.
     public var quantileErrorBound: Double
+    /// 95 % confidence intervals for the true 5th, 50th and 95th percentiles: distribution-free order-statistic
+    /// intervals from the binomial law of the count below the quantile, widened to the edges of their bins.
+    public var p5Interval: QuantileInterval
+    public var p50Interval: QuantileInterval
+    public var p95Interval: QuantileInterval
+    /// Width of the histogram's interior bins behind the quantiles (the binning part of the error).
+    public var histogramBinWidth: Double
     /// Number of samples behind the summary (trials where the quantity is defined).
     public var samples: Int
 
     public init(
         mean: Double, standardError: Double, standardDeviation: Double, p5: Double, p50: Double, p95: Double,
-        minimum: Double, maximum: Double, quantileErrorBound: Double, samples: Int
+        minimum: Double, maximum: Double, p5Interval: QuantileInterval, p50Interval: QuantileInterval,
+        p95Interval: QuantileInterval, histogramBinWidth: Double, samples: Int
     ) {
         self.mean = mean
         self.standardError = standardError
@@ -66,8 +75,23 @@ public struct Distribution: Codable, Sendable, Hashable {
         self.p95 = p95
         self.minimum = minimum
         self.maximum = maximum
-        self.quantileErrorBound = quantileErrorBound
+        self.p5Interval = p5Interval
+        self.p50Interval = p50Interval
+        self.p95Interval = p95Interval
+        self.histogramBinWidth = histogramBinWidth
         self.samples = samples
+        quantileErrorBound = [(p5, p5Interval), (p50, p50Interval), (p95, p95Interval)]
+            .map { Swift.max($0.0 - $0.1.lower, $0.1.upper - $0.0, 0) }.max() ?? 0
+    }
+}
+
+/// A confidence interval for a quantile, in the quantity's units.
+public struct QuantileInterval: Codable, Sendable, Hashable {
+    public var lower: Double
+    public var upper: Double
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
     }
 }
 
@@ -113,21 +137,66 @@ public struct ProductEstimate: Codable, Sendable, Hashable {
     }
 }
 
-/// Die yield (good dies before sort / gross dies) of one fab die type in one period.
+/// Die yield (good dies before sort / gross dies) of one supply-limited die type in one period, and where the
+/// dies the starts need come from.
 public struct DieYieldEstimate: Codable, Sendable, Hashable {
     public var dieType: String
     public var period: String
+    /// Fab wafers whose dies arrive in the period (0: the fab does not make the die type).
     public var wafers: Double
     public var dieYield: Distribution
     /// The closed form (1 + A·D0/α)^(−α) that the mean should match.
     public var negativeBinomialYield: Double
+    /// Where the dies come from: fab first, capped suppliers next, uncapped last.
+    public var supply: DieSupplyEstimate
 
-    public init(dieType: String, period: String, wafers: Double, dieYield: Distribution, negativeBinomialYield: Double) {
+    public init(
+        dieType: String, period: String, wafers: Double, dieYield: Distribution, negativeBinomialYield: Double,
+        supply: DieSupplyEstimate
+    ) {
         self.dieType = dieType
         self.period = period
         self.wafers = wafers
         self.dieYield = dieYield
         self.negativeBinomialYield = negativeBinomialYield
+        self.supply = supply
+    }
+}
+
+/// The dies of one die type and period the starts need, split by source as the trial allocates them: the fab's
+/// sorted good dies first, then capped suppliers up to their caps, then an uncapped supplier. Means over trials,
+/// in dies (a need the sources cannot cover is the shortfall that cuts starts).
+public struct DieSupplyEstimate: Codable, Sendable, Hashable {
+    /// Mean dies the period's starts need (starts × dies per unit, before any cut).
+    public var meanDiesNeeded: Double
+    /// Mean dies taken from the fab's sorted good dies.
+    public var meanDiesFromFab: Double
+    /// Mean dies bought from capped suppliers.
+    public var meanDiesFromCappedSuppliers: Double
+    /// Mean dies bought from an uncapped supplier.
+    public var meanDiesFromUncappedSuppliers: Double
+    /// Most dies the capped suppliers deliver in the period (the sum of their caps).
+    public var cappedSupplyLimit: Double
+    /// Whether an uncapped supplier sells the die type.
+    public var uncappedSupplier: Bool
+    /// Fab dies used / dies needed (ratio of the means; 0 when nothing is needed).
+    public var fabShare: Double
+    /// Fraction of trials in which fab and capped suppliers together fell short of the need (starts were cut).
+    public var probabilityShort: Double
+
+    public init(
+        meanDiesNeeded: Double, meanDiesFromFab: Double, meanDiesFromCappedSuppliers: Double,
+        meanDiesFromUncappedSuppliers: Double, cappedSupplyLimit: Double, uncappedSupplier: Bool,
+        probabilityShort: Double
+    ) {
+        self.meanDiesNeeded = meanDiesNeeded
+        self.meanDiesFromFab = meanDiesFromFab
+        self.meanDiesFromCappedSuppliers = meanDiesFromCappedSuppliers
+        self.meanDiesFromUncappedSuppliers = meanDiesFromUncappedSuppliers
+        self.cappedSupplyLimit = cappedSupplyLimit
+        self.uncappedSupplier = uncappedSupplier
+        self.fabShare = meanDiesNeeded > 0 ? meanDiesFromFab / meanDiesNeeded : 0
+        self.probabilityShort = probabilityShort
     }
 }
 
