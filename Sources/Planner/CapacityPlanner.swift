@@ -71,7 +71,8 @@ public enum CapacityPlanner {
                                        integerTools: formulation.problem.isMIP, detail: options.reportDetail).build()
         // trust: the proof behind the plan (Plan/PlanQuality.swift) and ranged/exact values of more capacity
         // (Plan/ToolValue.swift).
-        report.quality = PlanQuality(solution: solution, isMIP: formulation.problem.isMIP, scale: objectiveScale,
+        report.quality = PlanQuality(solution: solution, isMIP: formulation.problem.isMIP,
+                                     maximize: formulation.problem.sense == .maximize, scale: objectiveScale,
                                      absoluteTarget: absoluteTarget, relativeTarget: options.mipGap)
         if options.reportDetail == .full { ToolValue.apply(to: &report, formulation: formulation, solution: solution) }
         try explainInfeasibility(&report, formulation)
