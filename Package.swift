@@ -4,7 +4,7 @@
 // Licensed GPL-3.0-or-later (it links GLPK, which is GPL-3.0-or-later).
 //
 // Dependency arrows point one way:
-//   fabplan (executable) -> FabPlanCLI -> Planner -> { LineModel, LinearSolver, YieldMC }
+//   fabplan (executable) -> FabPlanCLI -> Planner -> { LineModel, LinearSolver, YieldMC, Queueing }
 //   LinearSolver -> CGLPKGuard -> CGLPK (system libglpk)
 // LinearSolver knows nothing about semiconductors; YieldMC knows nothing about GLPK.
 import PackageDescription
@@ -28,10 +28,13 @@ let package = Package(
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "LinearSolver", targets: ["LinearSolver"]),
         .library(name: "YieldMC", targets: ["YieldMC"]),
+        .library(name: "Queueing", targets: ["Queueing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Packs the xlsx workbook's XML parts (--format xlsx, docs/reports.md).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `swift package generate-documentation` (DocC catalogues under Sources/*/*.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -49,14 +52,18 @@ let package = Package(
         .target(name: "LineModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Monte Carlo yield and throughput estimator: RNG, SIMD samplers, estimator. No GLPK.
         .target(name: "YieldMC", swiftSettings: fastMath),
+        // Queueing closed forms (effective process times, Kingman/Sakasegawa, Erlang C, Little) and a small
+        // G/G/m line simulator. Pure Swift: knows neither GLPK nor the line model.
+        .target(name: "Queueing"),
         // The formulation (line model -> LP/MIP), plans and reports, scenarios, compare.
-        .target(name: "Planner", dependencies: ["LineModel", "LinearSolver", "YieldMC"]),
+        .target(name: "Planner", dependencies: ["LineModel", "LinearSolver", "YieldMC", "Queueing"]),
         // Umbrella library: re-exports the public modules for embedders.
-        .target(name: "FabPlan", dependencies: ["LineModel", "Planner", "LinearSolver", "YieldMC"]),
+        .target(name: "FabPlan", dependencies: ["LineModel", "Planner", "LinearSolver", "YieldMC", "Queueing"]),
         // The commands of the CLI: argument parsing and rendering only.
         .target(name: "FabPlanCLI", dependencies: [
             "FabPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "fabplan", dependencies: ["FabPlanCLI"]),
         // Deterministic national-scale line models (benchmarks and the formulation-equivalence tests).
@@ -77,10 +84,16 @@ let package = Package(
         .executableTarget(name: "stochastic-bench", dependencies: ["Planner", "LineModel", "LinearSolver"],
                           path: "Benchmarks/StochasticBench"),
 
+        // Queueing approximations against the simulator over a grid (release build): `swift run -c release queueing-bench`.
+        .executableTarget(name: "queueing-bench", dependencies: ["Queueing"], path: "Benchmarks/QueueingBench"),
+
         .testTarget(name: "LinearSolverTests", dependencies: ["LinearSolver"]),
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"]),
         .testTarget(name: "YieldMCTests", dependencies: ["YieldMC"]),
+        .testTarget(name: "QueueingTests", dependencies: ["Queueing"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "LineModel", "LinearSolver", "NationalModels"]),
-        .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan"]),
+        .testTarget(name: "CLITests", dependencies: ["fabplan", "FabPlan", "FabPlanCLI"]),
+        // Seeded mutation fuzzing of models, scenarios, plan and shard JSON (README "Development").
+        .testTarget(name: "FuzzTests", dependencies: ["Planner", "LineModel", "LinearSolver"]),
     ]
 )

@@ -4,7 +4,10 @@
 //   swift build -c release --product yieldmc-bench
 //   .build/release/yieldmc-bench [--trials N] [--rounds R] [--sampler-seconds S] [--no-numpy] [--python python3]
 //                                [--table-only] [--only-model TEXT] [--defect-density D0] [--only-sampler TEXT]
-//                                [--scaling-trials N]
+//                                [--scaling-trials N] [--aggregate-bias]
+//
+// --aggregate-bias measures the aggregate rule's bias on P(meet) and expected shortfall against per-lot sampling
+// (AggregateBias.swift) instead of timing; use --trials 400000 or more.
 //
 // The 2-thread speed-up (2T/1T) is timed on separate runs of --scaling-trials trials (default 400,000; 20,000
 // trials take ~40 ms, too short to time on a shared VM); the comparisons with numpy use --trials on both sides.
@@ -33,6 +36,8 @@ struct Options {
     /// Trials of the 1-thread against 2-thread wall-time runs (long enough to time on a shared VM).
     var scalingTrials = 400_000
     var defectDensity = BenchModel.defectDensityPerCm2
+    /// Measure the aggregate rule's bias against per-lot sampling instead of timing (`AggregateBias`).
+    var aggregateBias = false
 
     init(_ args: [String]) {
         var i = 1
@@ -49,6 +54,7 @@ struct Options {
             case "--only-model": onlyModel = value()
             case "--scaling-trials": scalingTrials = Int(value()) ?? scalingTrials
             case "--defect-density": defectDensity = Double(value()) ?? defectDensity
+            case "--aggregate-bias": aggregateBias = true
             default: print("unknown option \(args[i])"); exit(2)
             }
             i += 1
@@ -115,6 +121,10 @@ func machineSpeedup() -> Double {
 func fmt(_ x: Double, _ d: Int = 1) -> String { x.isNaN ? "-" : String(format: "%.\(d)f", x) }
 
 let options = Options(CommandLine.arguments)
+if options.aggregateBias {
+    try AggregateBias.run(trials: options.trials)
+    exit(0)
+}
 if let only = options.onlySampler {
     // Profiling aid: time the matching sampler cases only, then stop.
     SamplerBench.filter = only

@@ -3,3 +3,4 @@
 @_exported import LinearSolver
 @_exported import Planner
 @_exported import YieldMC
+@_exported import Queueing

@@ -14,6 +14,8 @@ public struct FabPlanCommand: ParsableCommand {
             SweepCommand.self,
             MergeCommand.self,
             EvaluateCommand.self,
+            ImportCommand.self,
+            LoadCommand.self,
         ]
     )
     public init() {}

@@ -42,15 +42,17 @@ struct YieldCommand: ParsableCommand {
     @Option(help: "Units per back-end lot (step yields are drawn per lot), a whole number ≥ 1.")
     var lotSize: Double = 1000
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, html or xlsx (docs/reports.md).")
     var format: OutputFormat = .table
+
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "How wafers and lots are drawn: tables (exact tabulated laws, fast) or two-stage (as the model is written).")
     var sampling: Sampling = .tables
 
     @OptionGroup var work: WorkLimitOptions
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, html, xlsx }
 
     enum Sampling: String, ExpressibleByArgument, CaseIterable {
         case tables
@@ -67,10 +69,12 @@ struct YieldCommand: ParsableCommand {
         if !(lotSize >= 1 && lotSize <= 1e12) || lotSize != lotSize.rounded() {
             throw ValidationError("--lot-size must be a whole number of units in 1...1e12, got \(lotSize)")
         }
+        if format == .xlsx, output.path == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
     }
 
     func run() throws {
         try reportingErrors {
+            try OutputSafety.refuseOverwriting(inputs: [model] + (plan.map { [$0] } ?? []), outputs: [output.path])
             let lineModel = try loadModel(model)
             let trialCount = precision == nil ? (trials ?? 10_000) : maxTrials
             try WorkEstimate.monteCarlo(lineModel, trials: trialCount, option: precision == nil ? "--trials" : "--max-trials")
@@ -88,12 +92,10 @@ struct YieldCommand: ParsableCommand {
             }
             if showProgress { printError("\r\u{1B}[K", newline: false) }
             switch format {
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try OutputWriter.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: nil)
-            case .table:
-                try OutputWriter.write(YieldTable.render(report) + "\n", to: nil)
+            case .json: try OutputWriter.write(try ReportJSON.encode(report), to: output.path)
+            case .table: try OutputWriter.write(YieldTable.render(report) + "\n", to: output.path)
+            case .html: try OutputWriter.write(YieldHTML.page(report, model: lineModel.name), to: output.path)
+            case .xlsx: try OutputWriter.write(try XLSXWorkbook.data(RiskTables.yield(report)), to: output.path)
             }
         }
     }
@@ -127,57 +129,5 @@ enum ProgressBar {
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
         let line = "\r[\(bar)] \(Int(fraction * 100))%  \(done)/\(target) trials"
         printError(line, newline: false)
-    }
-}
-
-/// Plain-text tables of a `YieldReport`.
-enum YieldTable {
-    static func render(_ r: YieldReport) -> String {
-        var out = "Monte Carlo yield: \(r.trials) trials, seed \(r.seed), stopped by \(r.stoppedBy), "
-            + "worst relative SE \(fmt(r.worstRelativeStandardError, 5)); quantiles from \(r.histogramBins)-bin histograms, "
-            + "P ± = widest 95 % interval (sampling + binning) of P5/P50/P95\n\n"
-        out += table(
-            ["product", "period", "starts", "demand", "determ.", "mean good", "± SE", "P5", "P50", "P95",
-             "P ± (95%)", "route yield", "P(meet)", "E[short]"],
-            r.products.map { p in
-                [p.product, p.period, fmt(p.starts, 0), fmt(p.demand, 0), fmt(p.deterministicGoodUnits, 0),
-                 fmt(p.goodUnits.mean, 1), fmt(p.goodUnits.standardError, 1), fmt(p.goodUnits.p5, 0),
-                 fmt(p.goodUnits.p50, 0), fmt(p.goodUnits.p95, 0), fmt(p.goodUnits.quantileErrorBound, 0),
-                 fmt(p.routeYield.mean, 5),
-                 fmt(p.probabilityMeetDemand, 4), fmt(p.expectedShortfallUnits, 1)]
-            })
-        if !r.dieYields.isEmpty {
-            out += "\n" + table(
-                ["die type", "period", "wafers", "die yield", "± SE", "P5", "P95", "NB formula", "dies needed",
-                 "fab share", "P(short)"],
-                r.dieYields.map { d in
-                    [d.dieType, d.period, fmt(d.wafers, 1), fmt(d.dieYield.mean, 5), fmt(d.dieYield.standardError, 5),
-                     fmt(d.dieYield.p5, 4), fmt(d.dieYield.p95, 4), fmt(d.negativeBinomialYield, 5),
-                     fmt(d.supply.meanDiesNeeded, 0), fmt(d.supply.fabShare, 4), fmt(d.supply.probabilityShort, 4)]
-                })
-        }
-        if !r.stations.isEmpty {
-            out += "\n" + table(
-                ["station", "period", "binds", "utilization", "up h/tool"],
-                r.stations.map { s in
-                    [s.station, s.period, fmt(s.bindingFraction, 4), fmt(s.meanUtilization, 4), fmt(s.meanUpHoursPerTool, 1)]
-                })
-        }
-        return out
-    }
-
-    static func fmt(_ x: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", x) }
-
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                i < 2 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - c.count) + c
-            }.joined(separator: "  ")
-        }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-            + rows.map(line)).joined(separator: "\n") + "\n"
     }
 }

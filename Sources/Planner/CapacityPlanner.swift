@@ -34,7 +34,7 @@ public enum CapacityPlanner {
 
     /// Step 1: the formulation of `model` for `options` (objective, integer tools).
     public static func formulate(_ model: LineModel, options: PlanOptions) -> Formulation {
-        Formulation(model: model, objective: options.objective, integerTools: options.integerTools)
+        Formulation(model: model, objective: options.objective, integerTools: options.integerTools, fixedMix: options.fixedMix)
     }
 
     /// Solves an already built formulation (used by what-if sweeps that patch right-hand sides).
@@ -75,6 +75,7 @@ public enum CapacityPlanner {
                                      maximize: formulation.problem.sense == .maximize, scale: objectiveScale,
                                      absoluteTarget: absoluteTarget, relativeTarget: options.mipGap)
         if options.reportDetail == .full { ToolValue.apply(to: &report, formulation: formulation, solution: solution) }
+        report.cycleTime = CycleTimeEstimator.estimate(model: formulation.model, plan: report)
         try explainInfeasibility(&report, formulation)
         return (report, solution.basis, solution.warmStartUsed)
     }

@@ -20,11 +20,17 @@ enum CLIRunner {
         return URL(fileURLWithPath: packageRoot() + "/.build/debug/fabplan")
     }
 
-    /// Runs `fabplan args...` in the package root.
-    static func run(_ args: [String]) throws -> CLIResult {
+    /// Runs `fabplan args...` in the package root, with `environment` added to the test's own.
+    static func run(_ args: [String], environment: [String: String] = [:]) throws -> CLIResult {
+        try run(executable, args, environment: environment)
+    }
+
+    /// Runs any program (the browser, Python) the same way.
+    static func run(_ program: URL, _ args: [String], environment: [String: String] = [:]) throws -> CLIResult {
         let p = Process()
-        p.executableURL = executable
+        p.executableURL = program
         p.arguments = args
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.currentDirectoryURL = URL(fileURLWithPath: packageRoot())
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -5,7 +5,8 @@ import LineModel
 @Suite("Writing models back in the file format")
 struct WriterTests {
     static let files = TestPaths.files(in: "Models", extensions: ["yaml"]).map { "Models/" + $0 }
-        + ["Fixtures/valid/minimal.yaml", "Fixtures/valid/fab-and-suppliers.yaml"]
+        + ["Fixtures/valid/minimal.yaml", "Fixtures/valid/fab-and-suppliers.yaml", "Fixtures/valid/queueing.yaml",
+           "Fixtures/valid/fab-route.yaml"]
 
     @Test("load → write JSON → load gives the same model", arguments: files)
     func roundTrip(_ file: String) throws {
@@ -15,6 +16,16 @@ struct WriterTests {
         #expect(again == model)
         // Writing is stable: the second write is the same text.
         #expect(LineModelWriter.json(again) == text)
+    }
+
+    @Test("load → write commented YAML → load gives the same model", arguments: files)
+    func yamlRoundTrip(_ file: String) throws {
+        let model = try LineModelLoader.load(path: TestPaths.path(file))
+        let text = LineModelWriter.yaml(model, header: ["a header", "of two lines"],
+                                        comments: ["products[0]": "the first product", "products[0].route[0]": "a step"])
+        #expect(text.hasPrefix("# a header\n# of two lines\n"))
+        #expect(text.contains("  # the first product\n  - id: "))
+        #expect(try LineModelLoader.load(yaml: text, fileName: file + ".commented.yaml") == model)
     }
 
     @Test("text with quotes, backslashes, control characters and non-ASCII survives the round trip")

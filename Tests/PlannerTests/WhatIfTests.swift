@@ -118,8 +118,16 @@ import Testing
         #expect(shards[0].points.map(\.index) == [2, 5, 8, 11, 14])
         let merged = try SweepResult.merge(shards)
         #expect(try merged.json() == whole.json())
-        #expect(throws: SweepSpecError.self) { try SweepResult.merge(Array(shards.prefix(2))) }   // shard 2 missing
-        #expect(throws: SweepSpecError.self) { try SweepResult.merge(shards + [shards[0]]) }     // shard 3 twice
+        // Shard 2 missing: its points are k % 3 == 1 of 0..<15, i.e. 1, 4, 7, 10, 13 (5 points).
+        do {
+            _ = try SweepResult.merge(Array(shards.prefix(2)))
+            Issue.record("merged without shard 2")
+        } catch .missing(let m) {
+            #expect(m.missingItems == 5 && m.totalItems == 15)
+            #expect(m.shards == [SweepShard(index: 2, count: 3)])
+        } catch { Issue.record("\(error)") }
+        // Shard 3 given twice: input 4 repeats its first point, 2.
+        #expect(throws: ShardMergeError.repeated(input: 4, item: 2)) { try SweepResult.merge(shards + [shards[0]]) }
     }
 
     @Test func parallelSweepEqualsSerialAndWarmEqualsCold() throws {

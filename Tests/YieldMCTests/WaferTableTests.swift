@@ -128,12 +128,12 @@ struct WaferTableTests {
         // 20 at D0 0.3 (a new law).
         let die = YieldDieType(name: "d", grossDiesPerWafer: 100, dieAreaSquareCentimetres: 1,
                                defectDensityPerCm2: [0.2, 0.2, 0.2, 0.3], wafersPerPeriod: [20, 20, 300, 20])
-        let tables = CompiledModel.waferTables(dies: [die], periods: 4, alpha: 2)
+        let tables = CompiledModel.waferTables(dies: [die], periods: 4, alpha: 2, aggregateAbove: 256)
         #expect(tables.map { $0 != nil } == [true, true, false, true])
         #expect(tables[0]?.ladder.packed === tables[1]?.ladder.packed)
         #expect(tables[0]?.ladder.levels.count == 5)   // 1, 2, 4, 8, 16 wafers ≤ 20
         // A budget of one multiply-add: the first law is built, then the budget is spent.
-        let capped = CompiledModel.waferTables(dies: [die], periods: 4, alpha: 2, setupWork: 1)
+        let capped = CompiledModel.waferTables(dies: [die], periods: 4, alpha: 2, aggregateAbove: 256, setupWork: 1)
         #expect(capped.map { $0 != nil } == [true, true, false, false])
     }
 

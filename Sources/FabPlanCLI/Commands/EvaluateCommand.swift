@@ -28,19 +28,23 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var parallel: ThreadOptions
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, html or xlsx (docs/reports.md).")
     var format: Format = .table
+
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var work: WorkLimitOptions
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, html, xlsx }
 
     func validate() throws {
         if trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
+        if format == .xlsx, output.path == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
     }
 
     func run() throws {
         try reportingErrors {
+            try OutputSafety.refuseOverwriting(inputs: [model, plan], outputs: [output.path])
             let lineModel = try loadModel(model)
             try WorkEstimate.monteCarlo(lineModel, trials: trials, option: "--trials").check(maxWork: work.maxWork)
             // The plan JSON writes infinite sensitivity bounds as the strings "inf" and "-inf" (docs/plan-schema.md).
@@ -55,30 +59,11 @@ struct EvaluateCommand: ParsableCommand {
                 throw CLIError.invalidInput("\(plan): \(error)")
             }
             switch format {
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try OutputWriter.write(String(decoding: try encoder.encode(risk), as: UTF8.self) + "\n", to: nil)
-            case .table:
-                try OutputWriter.write(RiskRendering.table(risk), to: nil)
+            case .json: try OutputWriter.write(try ReportJSON.encode(risk), to: output.path)
+            case .table: try OutputWriter.write(RiskRendering.table(risk), to: output.path)
+            case .html: try OutputWriter.write(RiskHTML.page(risk, model: lineModel.name), to: output.path)
+            case .xlsx: try OutputWriter.write(try XLSXWorkbook.data([RiskTables.products(risk)]), to: output.path)
             }
         }
-    }
-}
-
-/// Plain-text table of a `RiskReport` (shared by `evaluate` and `optimize --risk-trials`).
-enum RiskRendering {
-    static func table(_ r: RiskReport) -> String {
-        var out = "Risk (Monte Carlo, \(r.trials) trials, seed \(r.seed)): mean service level "
-            + "\(YieldTable.fmt(r.meanServiceLevel, 4)), total expected shortfall \(YieldTable.fmt(r.totalExpectedShortfallUnits, 1)) units\n\n"
-        out += YieldTable.table(
-            ["product", "period", "demand", "planned good", "mean good", "P(meet)", "E[short]", "binds most"],
-            r.products.map { p in
-                [p.product, p.period, YieldTable.fmt(p.demand, 0), YieldTable.fmt(p.plannedGoodUnits, 0),
-                 YieldTable.fmt(p.meanGoodUnits, 1), YieldTable.fmt(p.probabilityMeetDemand, 4),
-                 YieldTable.fmt(p.expectedShortfallUnits, 1),
-                 p.bindingStations.map { "\($0.station) \(YieldTable.fmt($0.bindingFraction, 2))" }.joined(separator: ", ")]
-            })
-        return out
     }
 }

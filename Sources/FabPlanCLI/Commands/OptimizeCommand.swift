@@ -24,7 +24,7 @@ struct OptimizeCommand: ParsableCommand {
     @Flag(exclusivity: .exclusive, help: "Integer tool purchases (--mip, default) or continuous (--lp).")
     var mode: SolveMode = .mip
 
-    @Option(help: "Output format: table, json or csv.")
+    @Option(help: "Output format: table, json, csv, html or xlsx (docs/reports.md); csv to a folder (--output DIR/) writes one file per table.")
     var format: OutputFormat = .table
 
     @OptionGroup var output: OutputOptions
@@ -53,10 +53,35 @@ struct OptimizeCommand: ParsableCommand {
 
     var seed: UInt64 { random.seed }
 
+    @Option(name: .customLong("cycle-time-target"),
+            help: "Longest expected cycle time of a product, PRODUCT=HOURS (repeatable); planned as utilization caps (docs/cycle-time.md).")
+    var cycleTimeTargets: [String] = []
+
+    @Option(name: .customLong("fixed-mix"),
+            help: "Hold starts at a fixed product mix: 'nominal' (demand / route yield) or shares 'a=2,b=1'.")
+    var fixedMix: String?
+
     func validate() throws {
         if let k = stochastic, k < 1 { throw ValidationError("--stochastic must be at least 1 scenario, got \(k)") }
         if let q = yieldQuantile, !(q > 0 && q < 1) { throw ValidationError(YieldQuantileError(quantile: q).description) }
         guard riskTrials >= 0 else { throw ValidationError("--risk-trials must be ≥ 0, got \(riskTrials)") }
+        if format == .xlsx, output.path == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
+        if fixedMix != nil, stochastic != nil { throw ValidationError("--fixed-mix does not combine with --stochastic") }
+        if !cycleTimeTargets.isEmpty, stochastic != nil {
+            throw ValidationError("--cycle-time-target cannot be combined with --stochastic")
+        }
+        _ = try parsedCycleTimeTargets()
+    }
+
+    /// `--cycle-time-target a=120` as targets; the products are checked against the model later.
+    func parsedCycleTimeTargets() throws -> [CycleTimeTarget] {
+        try cycleTimeTargets.map { text in
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let hours = Double(parts[1]), hours.isFinite, hours > 0 else {
+                throw ValidationError("--cycle-time-target expects PRODUCT=HOURS with HOURS > 0, got '\(text)'")
+            }
+            return CycleTimeTarget(product: parts[0], hours: hours)
+        }
     }
 
     func run() throws {
@@ -90,14 +115,21 @@ struct OptimizeCommand: ParsableCommand {
                 return true
             }
         }
-        let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip)
-        if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
-        if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
+        options.fixedMix = try fixedMix.map { try FixedMixArgument.parse($0, model: planningModel) }
         var report: PlanReport
-        do {
-            report = try CapacityPlanner.solve(formulation, options: options)
-        } catch {
-            throw CLIError.solver(String(describing: error))
+        let targets = try parsedCycleTimeTargets()
+        if CycleTimePlanner.isNeeded(planningModel, targets: targets) {
+            report = try planWithCycleTimeTargets(planningModel, targets, options)
+        } else {
+            let formulation = Formulation(model: planningModel, objective: solve.objective, integerTools: mode == .mip,
+                                          fixedMix: options.fixedMix)
+            if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
+            if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
+            do {
+                report = try CapacityPlanner.solve(formulation, options: options)
+            } catch {
+                throw CLIError.solver(String(describing: error))
+            }
         }
         if riskTrials > 0 && (report.status == .optimal || report.status == .feasible) {
             do {
@@ -129,13 +161,26 @@ struct OptimizeCommand: ParsableCommand {
             case .scenarioCount, .timeLimit: throw CLIError.usage(e.description)
             }
         }
-        if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try write(String(decoding: try encoder.encode(result), as: UTF8.self) + "\n")
-        } else {
-            try write(StochasticRendering.table(result))
+        try emit(result, model: planningModel)
+    }
+
+    /// Cycle-time targets and station queue-time limits: the fixed point of `CycleTimePlanner`; the LP
+    /// exported is the one of the final caps.
+    private func planWithCycleTimeTargets(_ model: LineModel, _ targets: [CycleTimeTarget], _ options: PlanOptions) throws -> PlanReport {
+        let result: (report: PlanReport, cappedModel: LineModel)
+        do {
+            result = try CycleTimePlanner.plan(model, targets: targets, options: options)
+        } catch let e as CycleTimeTargetError {
+            throw CLIError.usage(e.description)
+        } catch {
+            throw CLIError.classify(error)
         }
+        if exportLP != nil || exportMPS != nil {
+            let formulation = Formulation(model: result.cappedModel, objective: solve.objective, integerTools: mode == .mip)
+            if let path = exportLP { try export(formulation.problem, to: path, format: .cplexLP) }
+            if let path = exportMPS { try export(formulation.problem, to: path, format: .freeMPS) }
+        }
+        return result.report
     }
 
     private func export(_ problem: LinearProblem, to path: String, format: ModelFileFormat) throws {
@@ -150,17 +195,19 @@ struct OptimizeCommand: ParsableCommand {
         switch format {
         case .table: try write(PlanRendering.table(report) + (report.risk.map { "\n" + RiskRendering.table($0) } ?? ""))
         case .json: try write(PlanRendering.json(report))
-        case .csv:
-            let tables = PlanRendering.csvTables(report)
-            if let path = output.path {
-                // One tidy CSV per table: plan.csv -> plan.summary.csv, plan.products.csv, ...
-                let stem = URL(fileURLWithPath: path).deletingPathExtension().path
-                let paths = tables.map { "\(stem).\($0.name).csv" }
-                try OutputSafety.refuseOverwriting(inputs: [model], outputs: paths)
-                for (t, p) in zip(tables, paths) { try AtomicFile.write(t.csv, to: p) }
-            } else {
-                try write(tables.map { "# \($0.name)\n\($0.csv)" }.joined(separator: "\n"))
-            }
+        case .csv: try ReportOutput.writeCSV(PlanTables.all(report), to: output.path, inputs: [model])
+        case .html: try write(PlanHTML.page(report))
+        case .xlsx: try OutputWriter.write(try XLSXWorkbook.data(PlanTables.all(report)), to: output.path)
+        }
+    }
+
+    private func emit(_ result: StochasticReport, model: LineModel) throws {
+        switch format {
+        case .table: try write(StochasticRendering.table(result))
+        case .json: try write(ReportJSON.encode(result))
+        case .csv: try ReportOutput.writeCSV(WhatIfTables.stochastic(result), to: output.path, inputs: [self.model])
+        case .html: try write(StochasticHTML.page(result, model: model.name, currency: model.currency))
+        case .xlsx: try OutputWriter.write(try XLSXWorkbook.data(WhatIfTables.stochastic(result)), to: output.path)
         }
     }
 

@@ -15,7 +15,7 @@ struct SweepCommand: ParsableCommand {
         5 base solve failed; 6 cannot write; 64 invalid options (a malformed --vary or --shard, work past the limit).
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, html, xlsx }
 
     @Argument(help: "Model or scenario file.")
     var model: String
@@ -36,7 +36,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Solve every point cold (no warm start), for comparison.")
     var cold = false
 
-    @Option(help: "Output format: json or csv.")
+    @Option(help: "Output format: json, csv, html or xlsx (docs/reports.md).")
     var format: Format = .json
 
     @OptionGroup var output: OutputOptions
@@ -57,6 +57,8 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parsedSpec()
+        if format == .xlsx, output.path == nil, let message = ReportOutput.needsFile("xlsx") { throw ValidationError(message) }
+        if shard != nil, format != .json { throw ValidationError("--shard writes JSON for `fabplan merge`: use --format json") }
     }
 
     func run() throws {
@@ -68,11 +70,16 @@ struct SweepCommand: ParsableCommand {
             let points = slice.map { s in max(0, grid.pointCount - s.index + s.count) / s.count } ?? grid.pointCount
             try WorkEstimate.sweep(baseModel, points: points, objective: plan.objective, integerTools: plan.integerTools)
                 .check(maxWork: work.maxWork)
-            let (result, timings) = try SweepRunner.run(
+            var (result, timings) = try SweepRunner.run(
                 file: model, grid: grid,
                 options: SweepRunner.Options(plan: plan, threads: parallel.threads, shard: slice, warmStart: !cold))
-            let text = format == .json ? try result.json() : result.csv()
-            try OutputWriter.write(text, to: output.path)
+            if slice != nil { result.command = ShardRerun.currentCommand() }
+            switch format {
+            case .json: try OutputWriter.write(try result.json(), to: output.path)
+            case .csv: try OutputWriter.write(result.csv(), to: output.path)
+            case .html: try OutputWriter.write(SweepHTML.page(result), to: output.path)
+            case .xlsx: try OutputWriter.write(try XLSXWorkbook.data(WhatIfTables.sweep(result)), to: output.path)
+            }
             let invalid = result.points.filter { $0.status == nil }.count
             printError("sweep: \(timings.points) of \(result.pointCount) points on \(timings.threads) thread(s) in "
                 + "\(Fmt.n(timings.wallSeconds, 3)) s (base solve \(Fmt.n(timings.baseSolveSeconds, 3)) s; "

@@ -5,10 +5,16 @@ import FabPlan
 enum PlanQualityText {
     /// "plan quality: proven optimal; best bound 56,560,756,953 USD, gap 0 USD (target 150,000)".
     static func line(_ q: PlanQuality, unit: String) -> String {
-        var out = "plan quality: \(q.summary(unit: unit))"
+        var out = "plan quality: "
+        switch q.proof {
+        case .withinTarget:
+            out += "within the optimality target" + (q.absoluteGapTarget.map { " (\(Fmt.n($0)) \(unit))" } ?? "")
+        case .stoppedByLimit: out += "NOT proven: stopped by a limit, a better plan may exist"
+        default: out += q.summary(unit: unit)
+        }
         if let b = q.bestBound, q.proof != .lpOptimal { out += "; best bound \(Fmt.n(b)) \(unit)" }
         if let g = q.absoluteGap, q.proof != .lpOptimal { out += ", gap \(Fmt.n(g)) \(unit)" }
-        return out + "\n"
+        return TextTable.wrap(out, to: TerminalWidth.current - 2).joined(separator: "\n  ") + "\n"
     }
 
     /// Compare rows: the proof, the best bound and the absolute gap of each plan.

@@ -4,11 +4,11 @@ import Foundation
 /// Plain-text report of `fabplan optimize --stochastic K`.
 enum StochasticRendering {
     static func table(_ r: StochasticReport) -> String {
-        func f(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "-" }
+        func f(_ x: Double?) -> String { x.map { Fmt.fixed($0, 2) } ?? "-" }
         var out = "Two-stage stochastic plan (\(r.mode), \(r.scenarios) scenarios, seed \(r.seed), "
-            + "\(r.rows) rows x \(r.columns) columns, \(r.threads) threads, \(String(format: "%.2f", r.solveSeconds)) s)\n\n"
+            + "\(r.rows) rows x \(r.columns) columns, \(r.threads) threads, \(Fmt.fixed(r.solveSeconds, 2)) s)\n\n"
         out += "RP   (stochastic optimum, expected)   \(f(r.recourseProblem))  [\(r.recourseTermination)"
-            + (r.recourseMIPGap.map { String(format: ", gap %.4f%%", $0 * 100) } ?? "")
+            + (r.recourseMIPGap.map { ", gap \(Fmt.fixed($0 * 100, 4))%" } ?? "")
             + (r.recourseBound.map { ", bound \(f($0))" } ?? "") + "]\n"
         if r.planSource != "recourse problem" {
             out += "     (the plan is the deterministic plan's purchases: the RP search found nothing better in time)\n"
@@ -20,7 +20,7 @@ enum StochasticRendering {
             + (r.waitAndSeeBound.map { ", bound \(f($0))" } ?? "") + "]\n"
         out += "EVPI (value of perfect information)   \(f(r.expectedValueOfPerfectInformation))\n\n"
         out += YieldTable.table(["site", "station", "period", "tools bought"],
-                                r.purchases.map { [$0.site, $0.station, $0.period, String(format: "%.3f", $0.tools)] })
+                                r.purchases.map { [$0.site, $0.station, $0.period, Fmt.tools($0.tools, mode: r.mode)] })
         return out
     }
 }

@@ -15,18 +15,19 @@ enum AtomicFile {
     }
 
     static func write(_ data: Data, to path: String) throws {
+        if isSpecialFile(path) { return try writeInto(path, data) }
         try produce(path) { temporary in try writeNew(data, to: temporary, label: path) }
     }
 
-    /// Lets `body` create the file at a temporary path beside `path`, then puts it in place: renamed over a
-    /// regular file (or a new name), or copied into a special file (/dev/null, /dev/stdout, a FIFO), which must
-    /// be written into, never replaced. The temporary file is removed on every failure.
+    /// Lets `body` create the file at a temporary path, then puts it in place: renamed over a regular file (or a
+    /// new name), the temporary file beside it; or, for a special file (/dev/null, /dev/stdout, a FIFO), which
+    /// must be written into and never replaced, copied into it from a temporary file in the system's temporary
+    /// folder (nothing is created beside a device). The temporary file is removed on every failure.
     /// - Throws: `CLIError.io` (exit 6) for anything that cannot be written.
     static func produce(_ path: String, _ body: (String) throws -> Void) throws {
-        var st = stat()
-        let exists = stat(path, &st) == 0
+        let special = isSpecialFile(path)
         let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
+        let dir = special ? FileManager.default.temporaryDirectory.path : url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw CLIError.io("cannot write \(path): folder \(dir) does not exist")
@@ -38,11 +39,21 @@ enum AtomicFile {
         do { try body(temporary) } catch let e as CLIError { throw e } catch {
             throw CLIError.io("cannot write \(path): \(error)")
         }
-        if exists && (st.st_mode & S_IFMT) != S_IFREG {
-            try copy(temporary, into: path)
+        if special {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: temporary)) } catch {
+                throw CLIError.io("cannot write \(path): \(error.localizedDescription)")
+            }
+            try writeInto(path, data)
         } else if rename(temporary, path) != 0 {
             throw CLIError.io("cannot write \(path): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// True when `path` exists and is not a regular file (a device, a FIFO, a socket).
+    static func isSpecialFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
     }
 
     /// Creates `path` (which must not exist) holding `data`; every write and the close are checked.
@@ -58,12 +69,8 @@ enum AtomicFile {
         if close(fd) != 0 { throw CLIError.io("cannot write \(label): \(String(cString: strerror(errno)))") }
     }
 
-    /// Writes the bytes of the file at `source` into the existing special file `path`.
-    static func copy(_ source: String, into path: String) throws {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: source)) } catch {
-            throw CLIError.io("cannot write \(path): \(error.localizedDescription)")
-        }
+    /// Writes `data` into the existing special file `path`; every write is checked.
+    static func writeInto(_ path: String, _ data: Data) throws {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CLIError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }

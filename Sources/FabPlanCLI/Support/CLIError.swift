@@ -57,8 +57,8 @@ func printError(_ text: String, newline: Bool = true) {
 var stderrIsTerminal: Bool { isatty(2) == 1 }
 
 /// Runs a command's body: a `CLIError` (or any error, classified) is printed once as `error: ...` on standard
-/// error and the process exits with its `ExitStatus`. Standard output is flushed and checked at the end, so
-/// output lost to a full disk or `/dev/full` is exit 6, not 0.
+/// error and the process exits with its `ExitStatus`. Results are written through `OutputWriter`, whose every
+/// write is checked, so output lost to a full disk or `/dev/full` is exit 6, not 0.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()

@@ -10,6 +10,7 @@ extension Rate {
     /// - `wireBond(N, r, t)`: N / r + t (UPH = 3600 / (N/r + t))
     /// - `multiSiteTest(t, s, i)`: (t + i) / s (UPH = 3600 s / (t + i))
     /// - `batch(n, h, l)`: 3600 (h + l) / n (UPH = n / (h + l))
+    /// - `dispatch(d)`: (dispatch seconds + load + unload) / units per dispatch (`DispatchRate.secondsPerUnit`)
     public var secondsPerUnit: Double {
         switch self {
         case .unitsPerHour(let uph): return 3600 / uph
@@ -17,6 +18,7 @@ extension Rate {
         case .wireBond(let wires, let wiresPerSecond, let index): return wires / wiresPerSecond + index
         case .multiSiteTest(let test, let sites, let index): return (test + index) / sites
         case .batch(let units, let hours, let load): return 3600 * (hours + load) / units
+        case .dispatch(let d): return d.secondsPerUnit
         }
     }
 
@@ -25,11 +27,12 @@ extension Rate {
 }
 
 extension Availability {
-    /// Fraction of time up: the fraction itself, or MTBF / (MTBF + MTTR).
+    /// Fraction of time up: the fraction itself, MTBF / (MTBF + MTTR), or the calendar's formula.
     public var fraction: Double {
         switch self {
         case .fraction(let a): return a
         case .reliability(let mtbf, let mttr): return mtbf / (mtbf + mttr)
+        case .calendar(let c): return c.availability
         }
     }
 }
@@ -123,13 +126,14 @@ extension Product {
     }
 
     /// Tool seconds that one *started* unit puts on each route step's station, once upstream losses are taken
-    /// out: `fractionReaching(step: k) × route[k].rate.secondsPerUnit`, in route order.
+    /// out: `fractionReaching(step: k) × route[k].toolSecondsPerEnteringUnit` (visits, setups included), in
+    /// route order.
     public var loadSecondsPerStartedUnit: [Double] {
         var f = 1.0
         var loads: [Double] = []
         loads.reserveCapacity(route.count)
         for step in route {
-            loads.append(f * step.rate.secondsPerUnit)
+            loads.append(f * step.toolSecondsPerEnteringUnit)
             f *= step.yield
         }
         return loads

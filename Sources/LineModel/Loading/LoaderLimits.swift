@@ -22,8 +22,9 @@ public struct LoaderLimits: Sendable, Hashable {
     public var maxStationsPerSite: Int = 500
     /// Most products.
     public var maxProducts: Int = 2_000
-    /// Most steps in one route.
-    public var maxRouteSteps: Int = 200
+    /// Most steps in one route (entries of `route`, delays included): a guard against hostile input, far above
+    /// real fab routes (SMT2020: 242-583 steps).
+    public var maxRouteSteps: Int = 10_000
     /// Most die types, die uses per product, fab die types or suppliers.
     public var maxDieTypes: Int = 2_000
     /// Most die suppliers.

@@ -4,9 +4,10 @@ extension ModelDecoder {
     static let productKeys = [
         "id", "name", "family", "route", "sites", "dies", "demand", "demand_cv", "price_per_unit",
         "unmet_penalty_per_unit", "holding_cost_per_unit_period", "material_cost_per_unit",
+        "lot_size_units",
     ]
-    static let rateKeys = ["units_per_hour", "seconds_per_unit", "wire_bond", "test", "batch"]
-    static let stepKeys = ["station", "name", "yield", "yield_concentration"] + rateKeys
+    static let rateKeys = ["units_per_hour", "seconds_per_unit", "wire_bond", "test", "batch", "dispatch"]
+    static let stepKeys = ["station", "name", "yield", "yield_concentration", "visit_fraction", "setup"] + rateKeys
     static let dieUseKeys = ["die_type", "per_unit"]
     static let wireBondKeys = ["wires_per_unit", "wires_per_second", "index_seconds"]
     static let testKeys = ["test_seconds", "sites", "index_seconds"]
@@ -70,6 +71,7 @@ extension ModelDecoder {
         }
 
         var route: [RouteStep]? = nil
+        var delays: [RouteDelay] = []
         if let field = reader.required(f, "route", hint: "the ordered steps"),
             let items = try reader.list(field.node, field.path, what: "route steps", maxCount: limits.maxRouteSteps) {
             if items.isEmpty {
@@ -79,11 +81,22 @@ extension ModelDecoder {
                 steps.reserveCapacity(items.count)
                 var ok = true
                 for (k, item) in items.enumerated() {
-                    if let step = try decodeStep(item, "\(field.path)[\(k)]", buildSites: knownListedSites) {
+                    if Self.isDelayEntry(item) {
+                        if let d = try decodeDelay(item, "\(field.path)[\(k)]", position: steps.count) {
+                            delays.append(d)
+                        } else {
+                            ok = false
+                        }
+                    } else if let step = try decodeStep(item, "\(field.path)[\(k)]", buildSites: knownListedSites) {
                         steps.append(step)
                     } else {
                         ok = false
                     }
+                }
+                if ok, steps.isEmpty {
+                    reader.report(.empty, field.node.mark, field.path,
+                                  "the route of '\(id)' has only steps with no station; it needs one with a station")
+                    ok = false
                 }
                 if ok { route = steps }
             }
@@ -105,14 +118,14 @@ extension ModelDecoder {
         let penalty = try number(f, "unmet_penalty_per_unit", FieldRanges.moneyPerUnit, required: false, default: 0)
         let holding = try number(f, "holding_cost_per_unit_period", FieldRanges.moneyPerUnit, required: false)
         let material = try number(f, "material_cost_per_unit", FieldRanges.moneyPerUnit, required: false, default: 0)
+        let lotSize = try decodeLotSize(f)
 
-        guard let sites, let route, let dies, let demand, let cv, let price, let penalty, let material else {
-            return nil
-        }
+        guard let sites, let route, let dies, let demand, let cv, let price, let penalty, let material, let lotSize
+        else { return nil }
         return Product(
             id: id, name: name, family: family, route: route, sites: sites, dies: dies, demand: demand,
             demandCV: cv, pricePerUnit: price, unmetPenaltyPerUnit: penalty, holdingCostPerUnitPeriod: holding,
-            materialCostPerUnit: material)
+            materialCostPerUnit: material, lotSizeUnits: lotSize, delays: delays)
     }
 
     private func decodeDieUses(_ node: Node, _ path: String) throws -> [DieUse]? {
@@ -168,8 +181,11 @@ extension ModelDecoder {
         let yield = try number(f, "yield", FieldRanges.stepYield, hint: "fraction of units leaving the step good, e.g. 0.999")
         let concentration = try number(f, "yield_concentration", FieldRanges.yieldConcentration, required: false)
         let rate = try decodeRate(f)
-        guard let station, let yield, let rate else { return nil }
-        return RouteStep(name: name, station: station, rate: rate, yield: yield, yieldConcentration: concentration)
+        let visits = try number(f, "visit_fraction", .positive(max: 100), required: false, default: 1)
+        let setup = try decodeSetup(f)
+        guard let station, let yield, let rate, let visits, let setup else { return nil }
+        return RouteStep(name: name, station: station, rate: rate, yield: yield, yieldConcentration: concentration,
+                         visitFraction: visits, setup: setup)
     }
 
     /// Exactly one of the rate forms; the resulting seconds per unit must be in [1e-4, 1e7]
@@ -180,7 +196,7 @@ extension ModelDecoder {
             if given.isEmpty {
                 reader.report(.missingField, f.mark, f.keyPath("rate"),
                               "missing the step's rate: give one of units_per_hour, seconds_per_unit, wire_bond, "
-                                  + "test or batch")
+                                  + "test, batch or dispatch (or delay_hours for a step with no station)")
             } else {
                 let second = given[1]
                 reader.report(.inconsistent, f.values[second]?.mark ?? f.mark, f.keyPath(second),
@@ -221,6 +237,8 @@ extension ModelDecoder {
             if let units, let hours, let load {
                 rate = .batch(unitsPerBatch: units, batchHours: hours, loadHours: load)
             }
+        case "dispatch":
+            rate = try decodeDispatch(field.node, field.path)
         default:
             return nil
         }

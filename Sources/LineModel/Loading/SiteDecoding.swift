@@ -5,6 +5,7 @@ extension ModelDecoder {
     static let stationKeys = [
         "id", "name", "installed_tools", "availability", "utilization_cap", "tool_price", "lead_time_periods",
         "max_tools", "operating_cost_per_tool_hour",
+        "queueing",
     ]
     static let reliabilityKeys = ["mtbf_hours", "mttr_hours"]
 
@@ -85,14 +86,18 @@ extension ModelDecoder {
                               + "\(installed) tools")
             return nil
         }
-        guard let installed, let availability, let cap, let price, let lead, let opCost else { return nil }
+        let queueing = try decodeStationQueueing(f, availability: availability)
+        guard let installed, let availability, let cap, let price, let lead, let opCost, let queueing else { return nil }
         return Station(
             id: id, name: name, installedTools: installed, availability: availability, utilizationCap: cap,
-            toolPrice: price, leadTimePeriods: lead, maxTools: maxTools, operatingCostPerToolHour: opCost)
+            toolPrice: price, leadTimePeriods: lead, maxTools: maxTools, operatingCostPerToolHour: opCost,
+            queueing: queueing)
     }
 
-    /// Availability: a fraction in (0, 1], or `{mtbf_hours, mttr_hours}` (A = MTBF / (MTBF + MTTR)).
+    /// Availability: a fraction in (0, 1], `{mtbf_hours, mttr_hours}` (A = MTBF / (MTBF + MTTR)), or a calendar
+    /// `{breakdowns, maintenance}` (`StationCalendar.availability`).
     func decodeAvailability(_ node: Node, _ path: String) throws -> Availability? {
+        if Self.isCalendar(node) { return try decodeCalendar(node, path) }
         if case .mapping = node {
             guard let f = try reader.fields(node, path, what: "reliability (availability)",
                                             allowed: Self.reliabilityKeys)

@@ -83,6 +83,8 @@ public enum Availability: Codable, Sendable, Hashable {
     case fraction(Double)
     /// From reliability figures (SEMI E10): A = MTBF / (MTBF + MTTR), hours.
     case reliability(mtbfHours: Double, mttrHours: Double)
+    /// From a station calendar of breakdowns and preventive maintenance (`StationCalendar.availability`).
+    case calendar(StationCalendar)
 }
 
 /// A station: a group of identical tools at one site (wire bonders, ATE test cells, burn-in ovens, ...).
@@ -104,11 +106,14 @@ public struct Station: Codable, Sendable, Hashable {
     public var maxTools: Int?
     /// Operating cost per productive tool-hour (labour, power, consumables), currency units.
     public var operatingCostPerToolHour: Double
+    /// Variability figures for cycle-time estimates and a queue-time limit (docs/cycle-time.md);
+    /// `nil` = every default of `StationQueueing`.
+    public var queueing: StationQueueing?
 
     public init(
         id: String, name: String? = nil, installedTools: Int, availability: Availability,
         utilizationCap: Double = 1, toolPrice: Double = 0, leadTimePeriods: Int = 0, maxTools: Int? = nil,
-        operatingCostPerToolHour: Double = 0
+        operatingCostPerToolHour: Double = 0, queueing: StationQueueing? = nil
     ) {
         self.id = id
         self.name = name
@@ -119,6 +124,7 @@ public struct Station: Codable, Sendable, Hashable {
         self.leadTimePeriods = leadTimePeriods
         self.maxTools = maxTools
         self.operatingCostPerToolHour = operatingCostPerToolHour
+        self.queueing = queueing
     }
 }
 
@@ -135,6 +141,8 @@ public enum Rate: Codable, Sendable, Hashable {
     case multiSiteTest(testSeconds: Double, sites: Double, indexSeconds: Double)
     /// Batch tool (burn-in oven, cure oven, mold press): UPH = unitsPerBatch / (batchHours + loadHours).
     case batch(unitsPerBatch: Double, batchHours: Double, loadHours: Double)
+    /// Processing per unit, per lot, per batch or cascading, with load/unload per dispatch (`DispatchRate`).
+    case dispatch(DispatchRate)
 }
 
 /// One step of a product's route.
@@ -150,13 +158,21 @@ public struct RouteStep: Codable, Sendable, Hashable {
     /// Lot-to-lot dispersion of the step yield for Monte Carlo: the beta distribution's concentration
     /// a + b (larger = less spread). `nil` = no lot-to-lot variation.
     public var yieldConcentration: Double?
+    /// Expected visits per unit entering the step, in (0, 100]: below 1 for sampling (only a share of lots is
+    /// processed), above 1 for rework (a share comes back). 1 = every unit once. Scales the step's tool load.
+    public var visitFraction: Double
+    /// Setup time charged to the step's dispatches, `nil` = none.
+    public var setup: SetupTime?
 
-    public init(name: String? = nil, station: String, rate: Rate, yield: Double, yieldConcentration: Double? = nil) {
+    public init(name: String? = nil, station: String, rate: Rate, yield: Double, yieldConcentration: Double? = nil,
+                visitFraction: Double = 1, setup: SetupTime? = nil) {
         self.name = name ?? station
         self.station = station
         self.rate = rate
         self.yield = yield
         self.yieldConcentration = yieldConcentration
+        self.visitFraction = visitFraction
+        self.setup = setup
     }
 }
 
@@ -179,8 +195,10 @@ public struct Product: Codable, Sendable, Hashable {
     public var name: String?
     /// Package family, informative (e.g. "FCBGA").
     public var family: String?
-    /// Ordered route steps.
+    /// Ordered route steps that use a station.
     public var route: [RouteStep]
+    /// Steps with no station (queue-time delays, transport) in route order: cycle time, no load.
+    public var delays: [RouteDelay]
     /// Sites that may build it (site ids).
     public var sites: [String]
     /// Dies consumed per unit started.
@@ -197,13 +215,18 @@ public struct Product: Codable, Sendable, Hashable {
     public var holdingCostPerUnitPeriod: Double?
     /// Direct material cost per unit started (substrate, wire, mold compound), excluding dies.
     public var materialCostPerUnit: Double
+    /// Units per lot, the job that queues at each station (cycle-time estimates, docs/cycle-time.md).
+    /// `nil` = `StationQueueing.defaultLotSizeUnits`.
+    public var lotSizeUnits: Double?
 
     public init(
         id: String, name: String? = nil, family: String? = nil, route: [RouteStep], sites: [String],
         dies: [DieUse] = [], demand: [String: Double], demandCV: Double = 0, pricePerUnit: Double,
-        unmetPenaltyPerUnit: Double = 0, holdingCostPerUnitPeriod: Double? = nil, materialCostPerUnit: Double = 0
+        unmetPenaltyPerUnit: Double = 0, holdingCostPerUnitPeriod: Double? = nil, materialCostPerUnit: Double = 0,
+        lotSizeUnits: Double? = nil, delays: [RouteDelay] = []
     ) {
         self.id = id
+        self.delays = delays
         self.name = name
         self.family = family
         self.route = route
@@ -215,6 +238,7 @@ public struct Product: Codable, Sendable, Hashable {
         self.unmetPenaltyPerUnit = unmetPenaltyPerUnit
         self.holdingCostPerUnitPeriod = holdingCostPerUnitPeriod
         self.materialCostPerUnit = materialCostPerUnit
+        self.lotSizeUnits = lotSizeUnits
     }
 }
 

@@ -27,6 +27,14 @@ enum FieldRanges {
     static let maxTools = NumberRange.nonNegative(max: 1_000_000)
     static let operatingCostPerToolHour = NumberRange.nonNegative(max: 1e7).solverFloor(1e-6)
 
+    // Station queueing (docs/cycle-time.md).
+    /// `queueing.arrival_scv`, `process_scv`, `repair_scv`: squared coefficients of variation.
+    static let scv = NumberRange.between(0, 100)
+    /// `queueing.max_queue_hours`, hours.
+    static let maxQueueHours = NumberRange.positive(max: 1e6)
+    /// `products[].lot_size_units`, units per lot.
+    static let lotSizeUnits = NumberRange.positive(max: 1e9)
+
     // Products.
     /// Demand and supply quantities, units per period: 0, or at least a thousandth of a unit.
     static let unitsPerPeriod = NumberRange.nonNegative(max: 1e13).solverFloor(1e-3)

@@ -17,7 +17,7 @@ public enum LineModelValidator {
     /// Every rule family, in the order of the file format's sections.
     static let rules: [@Sendable (LineModel, inout ValidationReport) -> Void] = [
         ModelRules.check, PeriodRules.check, SiteRules.check, DieTypeRules.check, FabRules.check,
-        SupplierRules.check, ProductRules.check, BudgetRules.check,
+        SupplierRules.check, ProductRules.check, BudgetRules.check, QueueingRules.check,
     ]
 
     /// Every problem of `model`, in section order; empty when the model is valid.

@@ -71,14 +71,26 @@ public enum LineModelWriter {
             case .fraction(let a): s.append(("availability", .number(a)))
             case .reliability(let mtbf, let mttr):
                 s.append(("availability", .object([("mtbf_hours", .number(mtbf)), ("mttr_hours", .number(mttr))])))
+            case .calendar(let c): s.append(("availability", value(of: c)))
             }
             s.append(("utilization_cap", .number(st.utilizationCap)))
             s.append(("tool_price", .number(st.toolPrice)))
             s.append(("lead_time_periods", .integer(st.leadTimePeriods)))
             if let maxTools = st.maxTools { s.append(("max_tools", .integer(maxTools))) }
             s.append(("operating_cost_per_tool_hour", .number(st.operatingCostPerToolHour)))
+            if let q = st.queueing { s.append(("queueing", value(of: q))) }
             return .object(s)
         })))
+        return .object(o)
+    }
+
+    /// A station's `queueing` block: only the figures given (defaults stay implicit).
+    static func value(of q: StationQueueing) -> Value {
+        var o: [(String, Value)] = []
+        if let x = q.arrivalSCV { o.append(("arrival_scv", .number(x))) }
+        if let x = q.processSCV { o.append(("process_scv", .number(x))) }
+        if let x = q.repairSCV { o.append(("repair_scv", .number(x))) }
+        if let x = q.maxQueueHours { o.append(("max_queue_hours", .number(x))) }
         return .object(o)
     }
 
@@ -98,7 +110,8 @@ public enum LineModelWriter {
         o.append(("unmet_penalty_per_unit", .number(p.unmetPenaltyPerUnit)))
         if let h = p.holdingCostPerUnitPeriod { o.append(("holding_cost_per_unit_period", .number(h))) }
         o.append(("material_cost_per_unit", .number(p.materialCostPerUnit)))
-        o.append(("route", .list(p.route.map { step in
+        if let lot = p.lotSizeUnits { o.append(("lot_size_units", .number(lot))) }
+        o.append(("route", .list(interleave(p.route.map { step in
             var s: [(String, Value)] = [("station", .text(step.station)), ("name", .text(step.name))]
             switch step.rate {
             case .unitsPerHour(let u): s.append(("units_per_hour", .number(u)))
@@ -112,11 +125,13 @@ public enum LineModelWriter {
             case .batch(let n, let h, let l):
                 s.append(("batch", .object([("units_per_batch", .number(n)), ("batch_hours", .number(h)),
                                             ("load_hours", .number(l))])))
+            case .dispatch(let d): s.append(("dispatch", value(of: d)))
             }
             s.append(("yield", .number(step.yield)))
             if let c = step.yieldConcentration { s.append(("yield_concentration", .number(c))) }
+            s += routeFeatureFields(of: step)
             return .object(s)
-        })))
+        }, delays: p.delays))))
         return .object(o)
     }
 

@@ -20,12 +20,15 @@ public struct Formulation: Sendable {
     public let rows: FormulationRows
     /// Revenue, cost, penalty, output, capital and sales coefficients of every column.
     public let accounting: ColumnAccounting
+    /// The fixed-mix family C10, when built with a `FixedMix`.
+    public let fixedMix: FixedMixColumns?
     /// The station of every entry of `stations`.
     let stationData: [Station]
     private let stationPositions: [StationKey: Int]
 
     /// Builds the problem family by family. `integerTools`: integer tool purchases (MIP).
-    public init(model: LineModel, objective: PlanObjective, integerTools: Bool, toolAccounting: ToolAccounting = .stock) {
+    public init(model: LineModel, objective: PlanObjective, integerTools: Bool, toolAccounting: ToolAccounting = .stock,
+                fixedMix: FixedMix? = nil) {
         var b = FormulationBuilder(model: model, objective: objective, integerTools: integerTools, toolAccounting: toolAccounting)
         b.addStartColumns()
         b.addToolColumns()
@@ -41,6 +44,7 @@ public struct Formulation: Sendable {
         b.fixUnmetDemandForMinCost() // C7
         b.addOrderCountRows()      // C8
         b.addToolStockRows()       // C9
+        self.fixedMix = fixedMix.map { b.addFixedMixRows($0) } // C10
         b.setObjective()
         self.model = model
         self.objective = objective

@@ -23,6 +23,8 @@ public enum PlanReportDetail: String, Sendable, Hashable, Codable {
 /// Options of one capacity-planning run.
 public struct PlanOptions: Sendable {
     public var objective: PlanObjective = .maxProfit
+    /// Starts held at a fixed product mix (formulation family C10); `nil` = a free mix.
+    public var fixedMix: FixedMix? = nil
     /// `true`: tool purchases are integers (MIP). `false`: continuous tool purchases (LP), faster and with
     /// exact sensitivity ranges.
     public var integerTools: Bool = true

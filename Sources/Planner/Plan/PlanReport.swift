@@ -50,6 +50,8 @@ public struct PlanReport: Sendable, Codable {
     public var shadowPriceUnit: String
     /// Monte Carlo risk of this plan (`fabplan optimize --risk-trials N`); nil when not estimated.
     public var risk: RiskReport?
+    /// Expected queue times, cycle times and WIP (docs/cycle-time.md); nil without product rows.
+    public var cycleTime: CycleTimeReport?
 
     public init(status: PlanStatus, termination: TerminationReason, objective: Double?, objectiveKind: PlanObjective,
                 mode: String, mipGap: Double?, solveSeconds: Double, modelName: String, currency: String,

@@ -162,7 +162,7 @@ extension YieldInput {
                         throw YieldInputBuildError(path: "products[\(p)].route[\(k)].station",
                                                    message: "no station '\(step.station)' at site '\(site)'")
                     }
-                    steps.append(YieldStep(name: step.name, stationIndex: s, secondsPerUnit: step.rate.secondsPerUnit,
+                    steps.append(YieldStep(name: step.name, stationIndex: s, secondsPerUnit: step.toolSecondsPerEnteringUnit,
                                            nominalYield: step.yield, yieldConcentration: step.yieldConcentration))
                 }
                 routes.append(YieldRoute(

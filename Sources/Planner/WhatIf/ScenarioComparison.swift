@@ -3,7 +3,7 @@ import Foundation
 import LineModel
 
 /// One plan of a comparison: which scenario, what it changed, and its key figures.
-public struct ComparedPlan: Sendable, Codable {
+public struct ComparedPlan: Sendable, Hashable, Codable {
     /// Scenario name (or model file name for a plain model).
     public var name: String
     /// The file given for it.
@@ -27,7 +27,35 @@ public struct ComparisonReport: Sendable, Codable {
     /// `lp` or `mip`.
     public var mode: String
     public var currency: String
+    /// Set in a shard's output (`compare --shard I/N`); absent in a whole or merged comparison.
+    public var shard: ComparisonShard?
+    /// The base plan first, then the what-ifs (in a shard: only its own what-ifs, see `shard`).
     public var plans: [ComparedPlan]
+}
+
+/// What a shard of a comparison holds. Every shard solves the base (its figures anchor each what-if's changes);
+/// shard I of N holds the what-ifs whose 0-based position w among the what-ifs has w % N == I-1.
+public struct ComparisonShard: Sendable, Hashable, Codable {
+    /// Which slice of the what-ifs this is: I of N.
+    public var shard: SweepShard
+    /// Every file of the whole comparison, the base first.
+    public var files: [String]
+    /// FNV-1a 64 of the bytes of every model and scenario file on every file's chain, to refuse merging shards of
+    /// different inputs.
+    public var inputFingerprint: String
+    /// How this shard was run (recorded by the caller), so a merge can say how to re-run a missing sibling.
+    public var command: ShardCommand?
+
+    /// A shard description; `command` is usually filled in by the caller after the solve.
+    public init(shard: SweepShard, files: [String], inputFingerprint: String, command: ShardCommand? = nil) {
+        self.shard = shard
+        self.files = files
+        self.inputFingerprint = inputFingerprint
+        self.command = command
+    }
+
+    /// Positions (in `files`) of the what-ifs this shard holds.
+    public var whatIfPositions: [Int] { (1..<max(1, files.count)).filter { shard.contains($0 - 1) } }
 }
 
 /// Solves a base and its what-ifs exactly as `CapacityPlanner.optimize` would solve each alone (cold starts:
@@ -37,12 +65,18 @@ public enum ScenarioComparison {
     /// - Throws: `LineModelError` for a bad file, `PlanError` for a solver failure.
     /// `threads` plans are solved at once (each on its own thread, with its own GLPK problems); the figures do
     /// not depend on it, except for MIP plans stopped by the time limit, which get less CPU when run together.
+    /// With `shard`, only the base and that shard's what-ifs are loaded and solved (`ComparisonShard`); `merge`
+    /// puts the shards together into exactly the whole comparison.
     public static func compare(files: [String], options: PlanOptions, bottleneckCount: Int = 5,
-                               threads: Int = 1) throws -> ComparisonReport
+                               threads: Int = 1, shard: SweepShard? = nil) throws -> ComparisonReport
     {
+        let sharding = try shard.map {
+            ComparisonShard(shard: $0, files: files, inputFingerprint: try inputFingerprint(files: files))
+        }
+        let chosen = sharding.map { [files[0]] + $0.whatIfPositions.map { files[$0] } } ?? files
         var trees: [ScenarioTree] = []
         var models: [LineModel] = []
-        for file in files {
+        for file in chosen {
             let tree = try ScenarioLoader.tree(path: file)
             models.append(try ScenarioLoader.validate(tree))
             trees.append(tree)
@@ -61,7 +95,18 @@ public enum ScenarioComparison {
                 bottlenecksLost: base.filter { !figures.topBottlenecks.contains($0) }))
         }
         return ComparisonReport(objective: options.objective, mode: options.integerTools ? "mip" : "lp",
-                                currency: models.first?.currency ?? "USD", plans: plans)
+                                currency: models.first?.currency ?? "USD", shard: sharding, plans: plans)
+    }
+
+    /// FNV-1a 64 over the bytes of every file on the chain of every file compared, in order.
+    /// - Throws: `LineModelError` for a file that cannot be read or resolved.
+    public static func inputFingerprint(files: [String]) throws -> String {
+        var data = Data()
+        for file in files {
+            let tree = try ScenarioLoader.tree(path: file)
+            for path in [tree.modelFile] + tree.chain { data.append(try Data(contentsOf: URL(fileURLWithPath: path))) }
+        }
+        return SweepRunner.fingerprint(data)
     }
 
     /// Solves every model cold with `CapacityPlanner.optimize`, `threads` at a time; results in model order.

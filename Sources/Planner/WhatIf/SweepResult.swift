@@ -55,6 +55,9 @@ public struct SweepResult: Sendable, Hashable, Codable {
     public var base: PlanKeyFigures
     /// Set in a shard's output; absent in a whole (or merged) sweep.
     public var shard: SweepShard?
+    /// How this shard was run (recorded by the caller; absent in a whole or merged sweep), so a merge can say
+    /// how to re-run a missing sibling.
+    public var command: ShardCommand?
     public var points: [SweepPoint]
 
     /// The result as pretty JSON with sorted keys (byte-stable for equal results).
@@ -104,48 +107,32 @@ public struct SweepResult: Sendable, Hashable, Codable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Combines shard outputs into the result of the unsharded sweep: same inputs required, every point exactly
-    /// once; points in grid order, `shard` cleared.
-    public static func merge(_ shards: [SweepResult]) throws(SweepSpecError) -> SweepResult {
-        guard var merged = shards.first else { throw SweepSpecError("nothing to merge") }
-        try merged.grid.validate()
+    /// Combines shard outputs into the result of the unsharded sweep: same inputs required (fingerprint, grid,
+    /// mode, objective, base plan), every point exactly once; points in grid order, `shard` and `command` cleared.
+    public static func merge(_ shards: [SweepResult]) throws(ShardMergeError) -> SweepResult {
+        guard var merged = shards.first else { throw .nothingToMerge }
+        do { try merged.grid.validate() } catch { throw .inconsistent(input: 1, reason: error.description) }
         guard merged.pointCount == merged.grid.pointCount else {
-            throw SweepSpecError("input 1 says \(merged.pointCount) points, but its grid has \(merged.grid.pointCount)")
+            throw .inconsistent(input: 1, reason: "says \(merged.pointCount) points, but its grid has \(merged.grid.pointCount)")
         }
-        for (k, s) in shards.enumerated().dropFirst() {
-            guard s.schemaVersion == merged.schemaVersion, s.modelFingerprint == merged.modelFingerprint,
-                s.model == merged.model, s.objective == merged.objective, s.mode == merged.mode, s.grid == merged.grid,
-                s.pointCount == merged.pointCount, s.base == merged.base
-            else {
-                throw SweepSpecError("input \(k + 1) is a sweep of other inputs (model, grid, mode or base plan differ) "
-                                         + "than input 1")
-            }
+        for (k, s) in shards.enumerated().dropFirst() where !s.sameRun(as: merged) {
+            throw .otherInputs(input: k + 1)
         }
-        var byIndex: [Int: SweepPoint] = [:]
-        for s in shards {
-            for p in s.points {
-                guard p.index >= 0, p.index < merged.pointCount else {
-                    throw SweepSpecError("point \(p.index) is outside the grid of \(merged.pointCount) points")
-                }
-                guard byIndex[p.index] == nil else {
-                    throw SweepSpecError("point \(p.index) appears in more than one input (the same shard given twice?)")
-                }
-                byIndex[p.index] = p
-            }
-        }
-        let missing = (0..<merged.pointCount).filter { byIndex[$0] == nil }
-        guard missing.isEmpty else {
-            let counts = Set(shards.compactMap { $0.shard?.count })
-            var hint = ""
-            if counts.count == 1, let n = counts.first, n > 0 {
-                hint = "; missing shards: " + Set(missing.map { $0 % n + 1 }).sorted().map { "\($0)/\(n)" }
-                    .joined(separator: ", ")
-            }
-            throw SweepSpecError("\(missing.count) of \(merged.pointCount) points are missing\(hint)")
-        }
-        merged.points = (0..<merged.pointCount).compactMap { byIndex[$0] }
+        try ShardCoverage.check(shards.map { ShardCoverage.Input(shard: $0.shard, items: $0.points.map(\.index), command: $0.command) },
+                                total: merged.pointCount)
+        var byIndex = [SweepPoint?](repeating: nil, count: merged.pointCount)
+        for s in shards { for p in s.points { byIndex[p.index] = p } }
+        merged.points = byIndex.compactMap { $0 }
         merged.shard = nil
+        merged.command = nil
         return merged
+    }
+
+    /// True when `other` is a sweep of the same file bytes, grid, mode, objective and base plan.
+    func sameRun(as other: SweepResult) -> Bool {
+        schemaVersion == other.schemaVersion && modelFingerprint == other.modelFingerprint && model == other.model
+            && objective == other.objective && mode == other.mode && grid == other.grid
+            && pointCount == other.pointCount && base == other.base
     }
 }
 

@@ -42,7 +42,7 @@ public enum SweepRunner {
         // The fingerprint covers every file of the chain: the model and each scenario on it.
         var data = Data()
         for path in [baseTree.modelFile] + baseTree.chain {
-            data.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+            data.append(try InputFile.read(path: path, maxBytes: LoaderLimits().maxFileBytes))
         }
         var planOptions = options.plan
         planOptions.warmStart = nil

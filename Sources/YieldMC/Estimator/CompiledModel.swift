@@ -55,6 +55,8 @@ struct CompiledModel: Sendable {
     /// `stepLotTable` as raw-pointer views for the kernel (no reference counting per read; `stepLotTable` owns them).
     let stepLotView: [LotTableView?]
     let unitsPerLot: Double
+    /// Lots (wafers) per step (die type) and lane above which one normal draw replaces the per-lot draws.
+    let aggregateAboveLots: Double
     let variability: Variability
     // Per-run constants of the kernel's sections 2–6, computed once here instead of per draw.
     /// Starts per route rounded to whole units, [r * periodCount + t].
@@ -88,7 +90,7 @@ struct CompiledModel: Sendable {
         cappedPurchase = dies.flatMap { $0.cappedPurchasePerPeriod ?? Array(repeating: 0, count: P) }
         unlimitedPurchase = dies.map(\.unlimitedPurchase)
         waferTable = input.waferSampling == .gammaBinomialTable && input.variability.unitSampling
-            ? Self.waferTables(dies: dies, periods: P, alpha: alpha) : Array(repeating: nil, count: dies.count * P)
+            ? Self.waferTables(dies: dies, periods: P, alpha: alpha, aggregateAbove: input.aggregateAboveLots) : Array(repeating: nil, count: dies.count * P)
         waferLadder = waferTable.map { $0?.ladder.view }
         productCount = input.products.count
         demand = input.products.flatMap(\.demandPerPeriod)
@@ -141,6 +143,7 @@ struct CompiledModel: Sendable {
         }
         stepLotView = stepLotTable.map { $0?.view }
         unitsPerLot = input.unitsPerLot
+        aggregateAboveLots = input.aggregateAboveLots
         variability = input.variability
         routeStartsRounded = routeStarts.map { $0.rounded() }
         var failureCounts = PoissonTables()
@@ -158,11 +161,13 @@ struct CompiledModel: Sendable {
         demandShape = demandCV.map { cv in GammaShape(cv > 0 ? 1 / (cv * cv) : 1) }
     }
 
-    /// The good-dies table of every die type and period whose wafers are sampled one by one (1 to 256 wafers, whole
+    /// The good-dies table of every die type and period whose wafers are sampled one by one (1 to `aggregateAbove` wafers, whole
     /// gross dies, defects > 0); one table per distinct (gross dies, A·D0, α, ladder height), shared. Building stops
     /// once `setupWork` multiply-adds are spent (under a second; a model with very many distinct defect
     /// densities): the remaining die types and periods draw gamma and binomial per wafer (same distribution).
-    static func waferTables(dies: [YieldDieType], periods P: Int, alpha: Double, setupWork: Double = 1e9) -> [WaferDieTable?] {
+    static func waferTables(
+        dies: [YieldDieType], periods P: Int, alpha: Double, aggregateAbove: Double, setupWork: Double = 1e9
+    ) -> [WaferDieTable?] {
         struct Key: Hashable { var gross: Int; var ad: UInt64; var levels: Int }
         var cache: [Key: WaferDieTable?] = [:]
         var tables: [WaferDieTable?] = []
@@ -172,7 +177,7 @@ struct CompiledModel: Sendable {
                 let wafers = die.wafersPerPeriod[t].rounded()
                 let ad = die.dieAreaSquareCentimetres * die.defectDensityPerCm2[t]
                 let gross = die.grossDiesPerWafer
-                guard wafers >= 1, wafers <= aggregateThresholdLots, ad > 0, gross >= 1, gross == gross.rounded(),
+                guard wafers >= 1, wafers <= aggregateAbove, ad > 0, gross >= 1, gross == gross.rounded(),
                       gross <= 1_000_000 else {
                     tables.append(nil)
                     continue

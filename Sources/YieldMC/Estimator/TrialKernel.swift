@@ -77,7 +77,7 @@ extension CompiledModel {
                         good = SIMD4(repeating: waferCount * gross)
                     } else if let ladder = waferLadder[d * P + t] {
                         good = ladder.sum(count: Int(waferCount), rng: &rng)
-                    } else if waferCount > aggregateThresholdLots {
+                    } else if waferCount > aggregateAboveLots {
                         good = sampleAggregateWaferDies(waferCount: waferCount, grossDies: gross,
                                                         areaTimesMeanDefects: ad, alpha: alpha, rng: &rng)
                     } else {
@@ -177,7 +177,7 @@ extension CompiledModel {
                 } else if stepConcentration[k] > 0 {
                     // Above the threshold (per lane) the step's losses are one normal draw; lanes at or below it
                     // sample every lot (a mixed group computes both and keeps each lane's own).
-                    let big = n .> unitsPerLot * aggregateThresholdLots
+                    let big = n .> unitsPerLot * aggregateAboveLots
                     if any(big) {
                         let z: SIMD4<Double>
                         if haveSpareNormal {

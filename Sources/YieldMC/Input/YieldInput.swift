@@ -18,11 +18,16 @@ public struct YieldInput: Codable, Sendable, Hashable {
     public var lotSampling: LotSampling
     /// How the good dies of a die type's wafers are drawn (same distribution either way).
     public var waferSampling: WaferSampling
+    /// Above this many lots in a step (or wafers of a die type) per trial and period, the step's losses (the good
+    /// dies) are one normal draw with the exact mean and variance instead of a draw per lot (per wafer table
+    /// search): the aggregate rule of docs/yield-model.md §4, default 256. A huge value (e.g. 1e15) samples
+    /// every lot exactly, at a cost that grows with the volume (used to measure the rule's bias).
+    public var aggregateAboveLots: Double
 
     public init(
         periods: [YieldPeriod], stations: [YieldStation], fab: YieldFab? = nil, products: [YieldProduct],
         unitsPerLot: Double = 1000, variability: Variability = .full, lotSampling: LotSampling = .betaBinomialTable,
-        waferSampling: WaferSampling = .gammaBinomialTable
+        waferSampling: WaferSampling = .gammaBinomialTable, aggregateAboveLots: Double = aggregateThresholdLots
     ) {
         self.periods = periods
         self.stations = stations
@@ -32,13 +37,15 @@ public struct YieldInput: Codable, Sendable, Hashable {
         self.variability = variability
         self.lotSampling = lotSampling
         self.waferSampling = waferSampling
+        self.aggregateAboveLots = aggregateAboveLots
     }
 
     private enum CodingKeys: String, CodingKey {
-        case periods, stations, fab, products, unitsPerLot, variability, lotSampling, waferSampling
+        case periods, stations, fab, products, unitsPerLot, variability, lotSampling, waferSampling, aggregateAboveLots
     }
 
-    /// Decodes an input; `unitsPerLot`, `variability`, `lotSampling` and `waferSampling` may be left out (defaults).
+    /// Decodes an input; `unitsPerLot`, `variability`, `lotSampling`, `waferSampling` and `aggregateAboveLots` may be
+    /// left out (defaults).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         periods = try c.decode([YieldPeriod].self, forKey: .periods)
@@ -49,6 +56,7 @@ public struct YieldInput: Codable, Sendable, Hashable {
         variability = try c.decodeIfPresent(Variability.self, forKey: .variability) ?? .full
         lotSampling = try c.decodeIfPresent(LotSampling.self, forKey: .lotSampling) ?? .betaBinomialTable
         waferSampling = try c.decodeIfPresent(WaferSampling.self, forKey: .waferSampling) ?? .gammaBinomialTable
+        aggregateAboveLots = try c.decodeIfPresent(Double.self, forKey: .aggregateAboveLots) ?? aggregateThresholdLots
     }
 }
 

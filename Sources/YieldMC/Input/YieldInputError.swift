@@ -35,6 +35,9 @@ extension YieldInput {
         guard finite(unitsPerLot) && unitsPerLot >= 1 && unitsPerLot == unitsPerLot.rounded() else {
             throw fail("unitsPerLot", "must be a whole number ≥ 1, got \(unitsPerLot)")
         }
+        guard aggregateAboveLots >= 1 && !aggregateAboveLots.isNaN else {
+            throw fail("aggregateAboveLots", "must be ≥ 1, got \(aggregateAboveLots)")
+        }
         for (s, st) in stations.enumerated() {
             let path = "stations[\(s)]"
             try checkPerPeriod(st.toolsPerPeriod, "\(path).toolsPerPeriod")

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Above this many lots (or wafers) per step and lane, the kernel draws the step's total losses (or the total
-/// good dies) from a normal distribution with the exact mean and variance of the per-lot (per-wafer) sum instead
-/// of sampling every lot. With N ≥ 256 independent bounded terms the Berry–Esseen bound keeps the CDF error of
-/// the sum below ~0.5·ρ/(σ³√N) (a few percent at worst for very skewed lots, far less for typical ones), and the
-/// mean and variance are exact by construction.
+/// The default of `YieldInput.aggregateAboveLots`: above this many lots (or wafers) per step and lane, the kernel
+/// draws the step's total losses (or the total good dies) from a normal distribution with the exact mean and
+/// variance of the per-lot (per-wafer) sum instead of sampling every lot. Mean and variance are exact; the shape
+/// is not (the sum's skewness is left out), which biases tail probabilities: measured in docs/yield-model.md §4
+/// ("Large volumes") and Benchmarks/results/yieldmc.md.
 public let aggregateThresholdLots: Double = 256
 
 /// Good units out of a step entered by `units` (per lane), in lots of `unitsPerLot` (the last one partial),

@@ -3,10 +3,13 @@
 enum RouteRules {
     static func check(_ p: Product, _ path: String, buildSites: [Site], _ model: LineModel,
                       _ report: inout ValidationReport) {
-        report.count(p.route.count, path, what: "route steps", max: report.limits.maxRouteSteps,
+        report.count(p.route.count + p.delays.count, path, what: "route steps", max: report.limits.maxRouteSteps,
                      emptyMessage: "the route of '\(p.id)' has no steps")
         let before = report.problems.count
-        for (k, step) in p.route.enumerated() { checkStep(step, "\(path)[\(k)]", buildSites: buildSites, &report) }
+        for (k, step) in p.route.enumerated() {
+            checkStep(step, "\(path)[\(p.routeEntryIndex(ofStep: k))]", buildSites: buildSites, &report)
+        }
+        RouteFeatureRules.checkDelays(p, path, &report)
         guard report.problems.count == before, !p.route.isEmpty else { return }
         let routeYield = p.route.reduce(1.0) { $0 * $1.yield }
         if !(routeYield >= FieldRanges.smallestRouteYield) {
@@ -29,6 +32,7 @@ enum RouteRules {
         report.number(step.yield, path + ".yield", FieldRanges.stepYield)
         if let c = step.yieldConcentration { report.number(c, path + ".yield_concentration", FieldRanges.yieldConcentration) }
         checkRate(step.rate, path, &report)
+        RouteFeatureRules.checkStep(step, path, &report)
     }
 
     /// The rate's fields, then the seconds per unit it gives (reported at the rate's key, as the loader does).
@@ -57,6 +61,9 @@ enum RouteRules {
             report.number(units, key + ".units_per_batch", FieldRanges.unitsPerBatch)
             report.number(hours, key + ".batch_hours", FieldRanges.batchHours)
             report.number(load, key + ".load_hours", FieldRanges.loadHours)
+        case .dispatch(let d):
+            key = path + ".dispatch"
+            RouteFeatureRules.checkDispatch(d, key, &report)
         }
         guard report.problems.count == before else { return }
         let seconds = rate.secondsPerUnit

@@ -57,6 +57,8 @@ enum SiteRules {
                                   + "\(NodeReader.format(FieldRanges.smallestAvailability)) accepted (the LP solver "
                                   + "cannot scale smaller capacities); check the units (hours)")
             }
+        case .calendar(let c):
+            RouteFeatureRules.checkCalendar(c, path, &report)
         }
     }
 }
