@@ -14,7 +14,8 @@ import highspy
 def highs_objective(path):
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
-    h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("mip_rel_gap", 1e-7)
+    h.setOptionValue("time_limit", 300.0)
     h.readModel(path)
     h.run()
     return h.getInfo().objective_function_value, h.modelStatusToString(h.getModelStatus())

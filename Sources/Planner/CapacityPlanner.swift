@@ -90,11 +90,24 @@ public enum CapacityPlanner {
         if let deadline = options.deadline, deadline.remainingSeconds < 2 * reserveSeconds(formulation) {
             return (outOfTime(formulation), nil, false)
         }
-        let solverOptions = self.solverOptions(for: formulation, options: options)
-        let solution = try solveMain(formulation, solverOptions, warmStart: options.warmStart, session: session)
+        var solverOptions = self.solverOptions(for: formulation, options: options)
+        // Optimality target, progress in model units (Plan/OptimalityTarget.swift).
+        let absoluteTarget = formulation.problem.isMIP
+            ? options.absoluteGapTarget.resolved(for: formulation.model, objective: formulation.objective) : nil
+        let objectiveScale = formulation.objective == .maxOutput ? PlanScale.units : PlanScale.money
+        let watch = OptimalityWatch(scale: objectiveScale, absoluteTarget: absoluteTarget, user: options.progress)
+        watch.install(into: &solverOptions)
+        var solution = try solveMain(formulation, solverOptions, warmStart: options.warmStart, session: session)
+        watch.settle(&solution)
         let values = tieBreakMaxOutput(formulation, solution, solverOptions, deadline: options.deadline)
         var report = PlanReportBuilder(formulation: formulation, solution: solution, values: values,
                                        integerTools: formulation.problem.isMIP, detail: options.reportDetail).build()
+        // The proof behind the plan (Plan/PlanQuality.swift) and ranged/exact values of more capacity
+        // (Plan/ToolValue.swift; its re-solves are skipped once the run's deadline has passed).
+        report.quality = PlanQuality(solution: solution, isMIP: formulation.problem.isMIP,
+                                     maximize: formulation.problem.sense == .maximize, scale: objectiveScale,
+                                     absoluteTarget: absoluteTarget, relativeTarget: options.mipGap)
+        if options.reportDetail == .full, !(options.deadline?.hasPassed ?? false) { ToolValue.apply(to: &report, formulation: formulation, solution: solution) }
         report.cycleTime = CycleTimeEstimator.estimate(model: formulation.model, plan: report)
         try explainInfeasibility(&report, formulation, deadline: options.deadline)
         return (report, solution.basis, solution.warmStartUsed)

@@ -72,3 +72,23 @@ import Testing
         #expect(bad.stderr.contains("FROM:TO:STEP"))
     }
 }
+
+/// `compare` never shows a delta between plans of unequal proof without saying so.
+@Suite struct CompareQualityCLITests {
+    /// The small base (fab-and-suppliers) is proven at once; the flagship's budget-cut needs ~30 s alone to
+    /// prove --gap 0, so with an 8 s limit it stops unproven: its column says so, its deltas carry `*` and the
+    /// footnote names it. (On a loaded machine it may stop before a first plan: `no-plan`, still flagged.)
+    @Test func unequalProofIsFlagged() throws {
+        let r = try CLIRunner.run(["compare", "Fixtures/valid/fab-and-suppliers.yaml", "Models/scenarios/budget-cut.yaml",
+                                   "--gap", "0", "--time-limit", "8", "--threads", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let proofRow = String(try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("proof") }))
+        let cells = proofRow.split(separator: " ")
+        #expect(cells.count == 3 && (cells[1] == "proven-optimal" || cells[1] == "within-target"))
+        let stopped = cells.last == "stopped-by-limit"
+        #expect(stopped || cells.last == "no-plan")
+        if stopped { #expect(r.stdout.contains("%) *")) }
+        let footnote = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("* plans of unequal proof") })
+        #expect(footnote.contains("budget-cut (") && !footnote.contains("fab-and-suppliers"))
+    }
+}

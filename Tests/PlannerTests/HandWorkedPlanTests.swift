@@ -18,7 +18,9 @@ import Testing
         // Capacity: 2 tools × 1000 h × A 0.9 = 1800 h; at 100 UPH that is 180,000 starts.
         // Good output 0.9 × 180,000 = 162,000 < demand 200,000, so unmet 38,000.
         // Margin per start: 10 × 0.9 − 1 = 8 → profit 180,000 × 8 = 1,440,000.
-        // Shadow price of a tool-hour: 100 starts × 8 = 800; one more tool adds 900 h → 720,000.
+        // Shadow price of a tool-hour: 100 starts × 8 = 800. It holds until demand is met: 38,000 / 0.9 = 42,222.2
+        // more starts = 422.22 h. One more tool adds 900 h, of which only those 422.22 h earn: 337,777.78 (the
+        // first-order 800 × 900 = 720,000 extrapolates past the range).
         let r = try CapacityPlanner.optimize(PlanFixtures.oneStationOneProduct)
         #expect(r.status == .optimal)
         #expect(near(r.objective, 1_440_000))
@@ -28,7 +30,9 @@ import Testing
         #expect(near(row(r, "a")?.unmet, 38_000))
         #expect(r.bottlenecks.first?.station == "bond")
         #expect(near(r.bottlenecks.first?.shadowPricePerToolHour, 800))
-        #expect(near(r.bottlenecks.first?.valuePerExtraTool, 720_000))
+        #expect(near(r.bottlenecks.first?.valuePerExtraTool, 800 * 38_000 / 0.9 / 100))
+        #expect(near(r.bottlenecks.first?.validExtraHours, 38_000 / 0.9 / 100))
+        #expect(near(r.bottlenecks.first?.firstOrderValuePerExtraTool, 720_000))
         #expect(near(r.stations.first?.utilization, 1))
         #expect(row(r, "a")?.limitedBy.contains("capacity s/bond P1") == true)
         // Cost per good unit: material 180,000 × 1 / 162,000 good.

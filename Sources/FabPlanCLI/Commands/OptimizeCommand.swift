@@ -156,7 +156,7 @@ struct OptimizeCommand: ParsableCommand {
         do {
             result = try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: solve.objective,
                                                 integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit,
-                                                mipGap: solve.gap, threads: parallel.threads)
+                                                mipGap: solve.gap ?? 5e-4, threads: parallel.threads)
         } catch let e as StochasticPlanError {
             switch e {
             case .infeasible: throw CLIError.infeasible(e.description)

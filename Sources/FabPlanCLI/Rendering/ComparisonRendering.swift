@@ -11,7 +11,9 @@ enum ComparisonRendering {
         func delta(_ x: Double?, _ base: Double?, _ k: Int) -> String {
             guard k > 0, let x, let base, base != 0 else { return "" }
             let d = (x - base) / abs(base)
-            return " (" + (d >= 0 ? "+" : "") + Fmt.pct(d) + ")"
+            // trust: a delta between plans of unequal proof is flagged (footnote under the table).
+            let flag = PlanQualityText.comparable(r.plans[k].figures.quality, r.plans[0].figures.quality) ? "" : " *"
+            return " (" + (d >= 0 ? "+" : "") + Fmt.pct(d) + ")" + flag
         }
         let plans = r.plans
         let f0 = plans.first?.figures
@@ -23,6 +25,7 @@ enum ComparisonRendering {
         }
         var rows: [(String, [String])] = [
             ("status", plans.map { $0.figures.status.rawValue }),
+        ] + PlanQualityText.rows(plans.map(\.figures.quality)) + [
             row("profit (\(c))", { $0.profit }),
             row("revenue (\(c))", { $0.revenue }),
             row("good units", { $0.goodUnits }),
@@ -57,6 +60,7 @@ enum ComparisonRendering {
             for (label, cells) in rows { t.add([label] + cells) }
             out += t.render()
         }
+        out += PlanQualityText.footnote(names: r.plans.map(\.name), qualities: r.plans.map(\.figures.quality))  // trust
         let h = markdown ? "\n## " : "\n"
         out += "\(h)Bottleneck shifts (top \(r.plans.first?.figures.topBottlenecks.count ?? 0) against \(r.plans.first?.name ?? "base"))\n"
         if markdown { out += "\n" }
@@ -87,14 +91,15 @@ enum ComparisonRendering {
         let products = Array(Set(r.plans.flatMap { $0.figures.routeYields.keys })).sorted()
         var t = CSVTable(header: ["scenario", "file", "status", "objective", "profit", "revenue", "good_units", "unmet_units",
                                   "capital_spend", "tools_bought"] + products.map { "route_yield:\($0)" }
-                                  + ["top_bottlenecks", "overrides", "changed_values"])
+                                  + ["top_bottlenecks", "overrides", "changed_values", "proof", "best_bound", "absolute_gap"])
         func raw(_ x: Double?) -> String { x.map(Fmt.raw) ?? "" }
         for p in r.plans {
             let f = p.figures
             t.add([p.name, p.file, f.status.rawValue, raw(f.objective), raw(f.profit), raw(f.revenue), raw(f.goodUnits),
                    raw(f.unmetUnits), raw(f.capitalSpend), raw(f.toolsBought)] + products.map { raw(f.routeYields[$0]) }
                   + [f.topBottlenecks.joined(separator: "; "), p.overrides.map(\.description).joined(separator: "; "),
-                     String(p.differencesFromBase.count)])
+                     String(p.differencesFromBase.count), f.quality?.proof.rawValue ?? "", raw(f.quality?.bestBound),
+                     raw(f.quality?.absoluteGap)])
         }
         return t.render()
     }

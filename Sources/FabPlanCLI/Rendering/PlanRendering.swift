@@ -34,6 +34,7 @@ enum PlanRendering {
         status += ", solved in \(Fmt.n(r.solveSeconds, 3)) s"
         out += TextTable.wrap(status, to: TerminalWidth.current - 2).joined(separator: "\n  ") + "\n"
         if let o = r.objective { out += "objective value: \(Fmt.n(o)) \(r.objectiveKind == .maxOutput ? "good units" : r.currency)\n" }
+        if let q = r.quality { out += PlanQualityText.line(q, unit: r.objectiveKind == .maxOutput ? "good units" : r.currency) }  // trust
         return out
     }
 
@@ -78,11 +79,12 @@ enum PlanRendering {
         guard !r.bottlenecks.isEmpty else { return "\nBottlenecks: none (no station limits the plan)\n" }
         let more = r.bottlenecks.count > bottlenecksShown ? "; top \(bottlenecksShown) of \(r.bottlenecks.count)" : ""
         var k = TextTable("\nBottlenecks (value of capacity, \(r.shadowPriceUnit)\(more))",
-                          header: ["rank", "site", "station", "period", "per tool-hour", "per extra tool", "utilization"])
+                          header: ["rank", "site", "station", "period", "per tool-hour", "valid for (h)", "per extra tool", "how", "utilization"])
         for x in r.bottlenecks.prefix(bottlenecksShown) {
-            k.add([String(x.rank), x.site, x.station, x.period, Fmt.n(x.shadowPricePerToolHour, 2), Fmt.n(x.valuePerExtraTool), Fmt.pct(x.utilization)])
+            k.add([String(x.rank), x.site, x.station, x.period, Fmt.n(x.shadowPricePerToolHour, 2), x.validExtraHours.map { Fmt.n($0, 1) } ?? "-",
+                   Fmt.n(x.valuePerExtraTool), x.valuePerExtraToolBasis?.rawValue ?? "first-order", Fmt.pct(x.utilization)])
         }
-        return k.render()
+        return k.render() + ToolValueText.legend  // trust: ranges and exact values (ToolValue.swift)
     }
 
     /// Utilization as a grid: one row per station instance (site, station) in first-seen order, one column per period.

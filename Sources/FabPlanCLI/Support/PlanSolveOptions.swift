@@ -11,8 +11,8 @@ struct PlanSolveOptions: ParsableArguments {
             help: "Time limit of the whole run, seconds, in (0, \(Int(Self.maxTimeLimitSeconds))]: formulation, solve and report of every plan (with --stochastic: for the whole run).")
     var timeLimit: Double = 60
 
-    @Option(help: "Relative MIP gap at which to stop, in [0, 1).")
-    var gap: Double = PlanOptions().mipGap
+    @Option(help: "Relative MIP gap at which to stop, in [0, 1) (default 1e-6, with the cheapest tool's price as an absolute target; with --stochastic: 5e-4).")
+    var gap: Double?
 
     /// Longest --time-limit accepted: 30 days.
     static let maxTimeLimitSeconds = 2_592_000.0
@@ -21,7 +21,7 @@ struct PlanSolveOptions: ParsableArguments {
         guard timeLimit.isFinite, timeLimit > 0, timeLimit <= Self.maxTimeLimitSeconds else {
             throw ValidationError("--time-limit must be in (0, \(Int(Self.maxTimeLimitSeconds))] seconds, got \(timeLimit)")
         }
-        guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1), got \(gap)") }
+        if let gap { guard gap.isFinite, gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1), got \(gap)") } }
     }
 
     /// Planner options for these settings.
@@ -30,7 +30,7 @@ struct PlanSolveOptions: ParsableArguments {
         options.timeLimitSeconds = timeLimit
         // One deadline for the whole command, started now: every plan of it ends by then.
         options.deadline = PlanDeadline(secondsFromNow: timeLimit)
-        options.mipGap = gap
+        if let gap { options.mipGap = gap }
         return options
     }
 }

@@ -75,7 +75,7 @@ public enum LineModelLoader {
         guard problems.isEmpty else {
             throw LineModelError(diagnostics: problems.map {
                 var d = $0
-                d.location = reader.location(ofKeyPath: d.keyPath)
+                d.location = reader.location(KeyPathLocator.mark(of: d.keyPath, in: root))
                 return d
             })
         }

@@ -28,9 +28,6 @@ final class NodeReader {
     let nodeBudget: Int
     private(set) var diagnostics: [Diagnostic] = []
     private var nodesVisited = 0
-    /// Where each key path's value starts (the first value read under it), to locate the problems
-    /// `LineModelValidator` finds on the decoded model.
-    private(set) var marks: [String: Mark] = [:]
 
     init(file: String, limits: LoaderLimits, fileBytes: Int) {
         self.file = file
@@ -51,22 +48,11 @@ final class NodeReader {
     /// Counts one visited value; stops the walk when the budget is spent (an alias bomb, or an absurd file).
     func charge(_ node: Node, _ path: String) throws {
         nodesVisited += 1
-        if marks[path] == nil, let mark = node.mark { marks[path] = mark }
         if nodesVisited > nodeBudget {
             report(.hostileInput, node.mark, path,
                    "the file expands to more than \(nodeBudget) values (aliases re-used many times?); "
                        + "refused as a possible alias bomb")
             throw WalkAborted()
-        }
-    }
-
-    /// The location of `path`, or of its nearest enclosing key path that was read (`a.b[2].c` → `a.b[2]` → `a.b`).
-    func location(ofKeyPath path: String) -> SourceLocation {
-        var p = Substring(path)
-        while true {
-            if let mark = marks[String(p)] { return location(mark) }
-            guard let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) else { return location(nil) }
-            p = p[..<cut]
         }
     }
 

@@ -38,9 +38,11 @@ public struct PlanOptions: Sendable {
     /// anything is built (4 GiB: a 10-site, 60-station, 400-product, 20-quarter model needs about 0.7 GiB).
     /// `nil` = no bound.
     public var memoryLimitBytes: Int? = 4 << 30
-    /// Relative MIP gap at which branch-and-cut stops (0.05 %: on the flagship, a few hundred thousand dollars
-    /// of a 56 B profit — below the value of one tool).
-    public var mipGap: Double = 5e-4
+    /// Relative MIP gap at which branch-and-cut stops: 1e-6 (on the flagship, 57 k USD of a 56.6 B profit).
+    /// With `absoluteGapTarget`, whichever is reached first; the time limit is the fallback (Plan/OptimalityTarget.swift).
+    public var mipGap: Double = 1e-6
+    /// Absolute gap at which branch-and-cut stops, objective units; by default the cheapest tool's price.
+    public var absoluteGapTarget: AbsoluteGapTarget = .cheapestToolPrice
     /// Progress of branch-and-cut; return `false` to cancel.
     public var progress: (@Sendable (MIPProgress) -> Bool)? = nil
     /// Start the LP from this basis (what-if re-solves of a model with the same shape).

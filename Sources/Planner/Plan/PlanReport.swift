@@ -29,6 +29,8 @@ public struct PlanReport: Sendable, Codable {
     public var mode: String
     /// Relative MIP gap at the end (MIP only).
     public var mipGap: Double?
+    /// The proof behind the plan, its best bound and gap in objective units (see `PlanQuality`).
+    public var quality: PlanQuality? = nil
     public var solveSeconds: Double
     public var modelName: String
     public var currency: String
@@ -129,7 +131,9 @@ public struct StationPeriod: Sendable, Codable, Hashable {
     public var utilization: Double
     /// Value of one more tool-hour (dual of the capacity row), in `PlanReport.shadowPriceUnit`.
     public var shadowPricePerToolHour: Double
-    /// Value of one more tool in this period: shadow price × effective hours per tool.
+    /// Value of one more tool in this period: shadow price × the effective hours of one tool that lie inside the
+    /// range over which the shadow price holds (a lower bound when the tool's hours go past it; see
+    /// `Bottleneck.valuePerExtraToolBasis` for exact values of the top bottlenecks).
     public var valuePerExtraTool: Double
 }
 
@@ -139,9 +143,20 @@ public struct Bottleneck: Sendable, Codable, Hashable {
     public var site: String
     public var station: String
     public var period: String
+    /// Value of one more tool-hour (dual of the capacity row), valid for `validExtraHours` more hours.
     public var shadowPricePerToolHour: Double
+    /// Value of one more tool in this period (its effective hours, the plan's purchases unchanged): exact for the
+    /// top bottlenecks (a re-solve), else from the shadow price inside its range; how, in `valuePerExtraToolBasis`.
     public var valuePerExtraTool: Double
     public var utilization: Double
+    /// Extra tool-hours over which `shadowPricePerToolHour` holds (right-hand-side range of the capacity row).
+    public var validExtraHours: Double? = nil
+    /// How `valuePerExtraTool` was obtained (nil: shadow price × hours, no range known, e.g. in sweeps).
+    public var valuePerExtraToolBasis: ToolValueBasis? = nil
+    /// With `.lowerBound`: the most one more tool can be worth (shadow price × all its hours).
+    public var valuePerExtraToolUpperBound: Double? = nil
+    /// Shadow price × one tool's effective hours: the first-order figure, shown for reference only.
+    public var firstOrderValuePerExtraTool: Double? = nil
 }
 
 /// Die balance of one die type in one period.

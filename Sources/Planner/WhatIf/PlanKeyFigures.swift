@@ -24,6 +24,8 @@ public struct PlanKeyFigures: Sendable, Hashable, Codable {
     public var routeYields: [String: Double]
     /// The most valuable binding stations, highest first, as `site/station@period`.
     public var topBottlenecks: [String]
+    /// The proof behind the plan, its best bound and gap (`PlanQuality`).
+    public var quality: PlanQuality?
 
     /// Reads the key figures of `report`; `model` supplies the route yields; `bottleneckCount` limits the list.
     public init(report: PlanReport, model: LineModel, bottleneckCount: Int = 5) {
@@ -39,5 +41,6 @@ public struct PlanKeyFigures: Sendable, Hashable, Codable {
         toolsBought = f == nil ? nil : report.purchases.reduce(0) { $0 + $1.tools }
         routeYields = Dictionary(model.products.map { ($0.id, $0.routeYield) }, uniquingKeysWith: { a, _ in a })
         topBottlenecks = report.bottlenecks.prefix(bottleneckCount).map { "\($0.site)/\($0.station)@\($0.period)" }
+        quality = report.quality
     }
 }

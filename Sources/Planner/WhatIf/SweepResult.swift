@@ -31,6 +31,8 @@ public struct SweepPoint: Sendable, Hashable, Codable {
     /// The most valuable binding station, `site/station@period`.
     public var topBottleneck: String?
     public var warmStart: WarmStartOutcome?
+    /// The proof behind the point's plan, its best bound and gap.
+    public var quality: PlanQuality?
     /// Why the point has no plan: the loader's diagnostics for an invalid varied model, or a solver error.
     public var error: String?
 }
@@ -93,12 +95,13 @@ public struct SweepResult: Sendable, Hashable, Codable {
         }
         var header = ["index"] + grid.axes.map { $0.operation == .scale ? "\($0.path)*" : $0.path }
         header += ["status", "objective", "profit", "good_units", "unmet_units", "capital_spend", "tools_bought",
-                   "top_bottleneck", "warm_start", "error"]
+                   "top_bottleneck", "warm_start", "error", "proof", "best_bound", "absolute_gap"]
         var lines = [header.map(q).joined(separator: ",")]
         for p in points {
             var row = [String(p.index)] + p.values.map { num($0) }
             row += [p.status?.rawValue ?? "invalid", num(p.objective), num(p.profit), num(p.goodUnits), num(p.unmetUnits),
-                    num(p.capitalSpend), num(p.toolsBought), p.topBottleneck ?? "", p.warmStart?.rawValue ?? "", p.error ?? ""]
+                    num(p.capitalSpend), num(p.toolsBought), p.topBottleneck ?? "", p.warmStart?.rawValue ?? "", p.error ?? "",
+                    p.quality?.proof.rawValue ?? "", num(p.quality?.bestBound), num(p.quality?.absoluteGap)]
             lines.append(row.map(q).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -214,6 +214,7 @@ public enum SweepRunner {
         point.capitalSpend = f.capitalSpend
         point.toolsBought = f.toolsBought
         point.topBottleneck = f.topBottlenecks.first
+        point.quality = f.quality
         return (point, PointTiming(build: build, solve: seconds(since: t1), glpk: solved.report.solveSeconds), solved.basis)
     }
 
