@@ -6,6 +6,7 @@ public struct FabPlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fabplan",
         abstract: "Capacity planning for semiconductor assembly, test and packaging lines fed by a wafer fab.",
+        version: FabPlanVersion.current,
         subcommands: [
             ValidateCommand.self,
             OptimizeCommand.self,
