@@ -2,18 +2,19 @@ import ArgumentParser
 import FabPlan
 import Foundation
 
-/// `fabplan validate FILE...`: loads each line-model file and reports every problem as
+/// `fabplan validate FILE...`: loads each line-model or scenario file (a scenario is resolved through its
+/// base chain and the what-if model is validated) and reports every problem as
 /// `file:line:col: error: keyPath: message` on standard error (exit code 2 if any file has problems);
 /// for a valid model prints a short summary (sites, stations, products, periods, fab good dies per wafer,
 /// route yields) on standard output.
 public struct ValidateCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check line-model files and print every problem with its location.",
+        abstract: "Check line-model or scenario files and print every problem with its location.",
         discussion: "Exit status: 0 when every file is a valid model, 2 when any file has problems."
     )
 
-    @Argument(help: "Line-model files (.yaml, .yml or .json).")
+    @Argument(help: "Line-model or scenario files (.yaml, .yml or .json).")
     public var files: [String]
 
     @Option(name: .customLong("benchmark-runs"),
@@ -35,8 +36,9 @@ public struct ValidateCommand: ParsableCommand {
             var printed = false
             for file in files {
                 do {
-                    let model = try LineModelLoader.load(path: file)
-                    var text = (printed ? "\n" : "") + "\(file): ok\n\(model.summary.text)\n"
+                    let resolved = try ScenarioLoader.load(path: file)
+                    var text = (printed ? "\n" : "") + "\(file): ok\(Self.scenarioNote(resolved))\n"
+                        + "\(resolved.model.summary.text)\n"
                     if let runs = benchmarkRuns, runs > 0 { text += Self.benchmark(file, runs: runs) + "\n" }
                     try OutputWriter.write(text, to: nil)
                     printed = true
@@ -51,6 +53,13 @@ public struct ValidateCommand: ParsableCommand {
         }
     }
 
+    /// For a scenario file, what it resolved to: ` (scenario 'NAME': N overrides on MODEL)`; empty for a model.
+    static func scenarioNote(_ s: ResolvedScenario) -> String {
+        guard s.isScenario else { return "" }
+        let n = s.overrides.count
+        return " (scenario '\(s.name)': \(n) override\(n == 1 ? "" : "s") on \(s.modelFile))"
+    }
+
     /// Loads `file` `runs` times (file read, pre-scan, parse, walk and checks each time) and reports the
     /// median, minimum and 90th percentile wall time in milliseconds.
     static func benchmark(_ file: String, runs: Int) -> String {
@@ -59,7 +68,7 @@ public struct ValidateCommand: ParsableCommand {
         times.reserveCapacity(runs)
         for _ in 0..<runs {
             let start = clock.now
-            _ = try? LineModelLoader.load(path: file)
+            _ = try? ScenarioLoader.load(path: file)
             let d = clock.now - start
             times.append(Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15)
         }

@@ -17,7 +17,8 @@ import Testing
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let report = try decoder.decode(ComparisonReport.self, from: Data(r.stdout.utf8))
-        // `optimize` reads model files only: check the base against it; the scenario against the hand working.
+        // The base against `optimize`; the scenario against the hand working (ScenarioAsModelCLITests runs
+        // `optimize` on scenario files).
         let base = try CLIRunner.run(["optimize", files[0], "--lp", "--format", "json"])
         let plan = try decoder.decode(PlanReport.self, from: Data(base.stdout.utf8))
         #expect(report.plans[0].figures.profit == plan.financials?.profit)

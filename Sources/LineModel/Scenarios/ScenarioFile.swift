@@ -16,10 +16,12 @@ struct ScenarioFile {
     var baseLocation: SourceLocation
     var overrides: [(spec: ScenarioOverride, valueNode: Node?)]
 
-    /// True when the tree is a scenario (a top-level map with a `scenario` key) rather than a model.
+    /// True when the tree is a scenario (a top-level map with a `scenario` or a `base` key; no model has
+    /// either) rather than a model. A file with `base:` but no `scenario:` is then told its name is missing,
+    /// not that `base` is an unknown model field.
     static func isScenario(_ root: Node) -> Bool {
         guard case .mapping(let m) = root else { return false }
-        return m.contains { $0.key.scalar?.string == "scenario" }
+        return m.contains { ["scenario", "base"].contains($0.key.scalar?.string) }
     }
 
     /// Reads a parsed scenario file, reporting every problem with its line.

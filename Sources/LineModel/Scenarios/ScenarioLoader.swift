@@ -21,6 +21,8 @@ public struct ScenarioTree {
     public var root: Node
     /// Canonical key path of each applied override, for relocating the loader's diagnostics.
     var appliedPaths: [(path: String, override: ScenarioOverride)]
+    /// Size of the model file in bytes: raises the loader's node budget for large models, as for a model file.
+    var modelFileBytes = 0
 }
 
 /// A model or scenario file, resolved and validated.
@@ -63,7 +65,7 @@ public enum ScenarioLoader {
                                 chain: t.chain, overrides: t.overrides, model: model)
     }
 
-    /// True when the file at `path` parses and is a scenario (has a top-level `scenario` key).
+    /// True when the file at `path` parses and is a scenario (has a top-level `scenario` or `base` key).
     public static func isScenario(path: String) -> Bool {
         guard let root = try? LineModelLoader.parseTree(path: path) else { return false }
         return ScenarioFile.isScenario(root)
@@ -76,6 +78,7 @@ public enum ScenarioLoader {
         var seen: [String: Int] = [:]
         var current = path
         var root: Node
+        var modelFileBytes = 0
         while true {
             let key = URL(fileURLWithPath: current).standardizedFileURL.resolvingSymlinksInPath().path
             if let first = seen[key] {
@@ -94,7 +97,10 @@ public enum ScenarioLoader {
             seen[key] = scenarios.count
             let node: Node
             do {
-                node = try LineModelLoader.parseTree(path: current, limits: limits)
+                let data = try LineModelLoader.readFile(current, limits: limits)
+                modelFileBytes = data.count
+                node = try LineModelLoader.parseTree(data: data, fileName: LineModelLoader.fileLabel(current),
+                                                     limits: limits)
             } catch let error as LineModelError {
                 // A missing base: report it at the `base:` line of the scenario that names it.
                 if let last = scenarios.last, error.diagnostics.count == 1,
@@ -129,7 +135,8 @@ public enum ScenarioLoader {
         return ScenarioTree(
             name: top?.name ?? URL(fileURLWithPath: modelFile).deletingPathExtension().lastPathComponent,
             description: top?.description ?? modelDescription, file: path, modelFile: modelFile,
-            chain: ordered.map(\.path), overrides: applied.map(\.1), root: root, appliedPaths: applied)
+            chain: ordered.map(\.path), overrides: applied.map(\.1), root: root, appliedPaths: applied,
+            modelFileBytes: modelFileBytes)
     }
 
     /// Applies more overrides to a tree (in place). Overrides built in code have no location; their problems
@@ -146,7 +153,8 @@ public enum ScenarioLoader {
     /// override's location; others keep their place in the model file and say the model was changed.
     public static func validate(_ tree: ScenarioTree, limits: LoaderLimits = LoaderLimits()) throws -> LineModel {
         do {
-            return try LineModelLoader.load(node: tree.root, fileName: tree.modelFile, limits: limits)
+            return try LineModelLoader.validate(tree.root, fileName: LineModelLoader.fileLabel(tree.modelFile),
+                                                limits: limits, fileBytes: tree.modelFileBytes)
         } catch let error as LineModelError {
             guard !tree.appliedPaths.isEmpty else { throw error }
             var out: [Diagnostic] = []
