@@ -20,7 +20,7 @@ struct YieldCommand: ParsableCommand {
             distribution, slower.
             """)
 
-    @Argument(help: "Line model file (- for standard input).")
+    @Argument(help: "Line-model or scenario file (- for standard input).")
     var model: String
 
     @Option(help: "Plan with starts per product, site and period (JSON; see docs/yield-model.md).")

@@ -115,6 +115,17 @@ import Testing
         #expect(!r.stderr.contains("unknown field 'base'"), "\(r.stderr)")
     }
 
+    /// On standard input a scenario's `base` is relative to the current folder, and its problems say `<stdin>`.
+    @Test func aScenarioOnStandardInput() throws {
+        let text = "scenario: s\nbase: \(Self.base)\noverrides:\n  - remove: sites.site-"
+        let ok = try CLIRunner.run(["validate", "-"], stdin: Data((text + "b\n").utf8), timeoutSeconds: 60).result
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("-: ok (scenario 's': 1 override on \(Self.base))"))
+        let bad = try CLIRunner.run(["optimize", "-", "--lp"], stdin: Data((text + "c\n").utf8), timeoutSeconds: 60).result
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("<stdin>:4:5: error: sites.site-c"), "\(bad.stderr)")
+    }
+
     @Test func theBaseChainIsProtectedFromEveryOutput() throws {
         let dir = try Self.tempDir()
         for name in ["two-sites.yaml", "remove-site.yaml"] {

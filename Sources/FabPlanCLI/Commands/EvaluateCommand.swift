@@ -15,7 +15,7 @@ struct EvaluateCommand: ParsableCommand {
         or unreadable model or plan; 6 cannot write the output; 64 invalid options or work past the limit.
         """)
 
-    @Argument(help: "Line-model file (YAML or JSON; - for standard input).")
+    @Argument(help: "Line-model or scenario file (YAML or JSON; - for standard input).")
     var model: String
 
     @Argument(help: "Plan: the JSON report of fabplan optimize.")

@@ -16,7 +16,7 @@ struct LoadCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Line-model file.")
+    @Argument(help: "Line-model or scenario file.")
     var model: String
 
     @Option(help: "Multiply the nominal starts by this factor.")

@@ -16,7 +16,7 @@ struct OptimizeCommand: ParsableCommand {
         range, work past the limit, an output that is an input).
         """)
 
-    @Argument(help: "Line-model file (YAML or JSON; - for standard input).")
+    @Argument(help: "Line-model or scenario file (YAML or JSON; - for standard input).")
     var model: String
 
     @OptionGroup var solve: PlanSolveOptions

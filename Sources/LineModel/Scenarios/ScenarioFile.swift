@@ -26,7 +26,7 @@ struct ScenarioFile {
 
     /// Reads a parsed scenario file, reporting every problem with its line.
     static func read(_ root: Node, path: String, limits: LoaderLimits) throws(LineModelError) -> ScenarioFile {
-        let reader = NodeReader(file: path, limits: limits, fileBytes: 0)
+        let reader = NodeReader(file: LineModelLoader.fileLabel(path), limits: limits, fileBytes: 0)
         var result: ScenarioFile? = nil
         do {
             result = try decode(root, path: path, reader: reader)
