@@ -9,6 +9,23 @@ import Testing
         try ScenarioLoader.load(path: TestPaths.path("Fixtures/scenarios/\(name)"))
     }
 
+    /// The loader's node budget is at least the model file's size in bytes (large models have many nodes). A
+    /// scenario, and a plain model loaded through `ScenarioLoader` (as every CLI command loads one), gets the
+    /// same budget as the model file alone: two-sites.yaml is 890 bytes and has more than 10 nodes, so with
+    /// `maxNodesVisited: 10` both load (budget 890), where a budget of 10 alone would refuse them.
+    @Test func aScenarioGetsTheNodeBudgetOfItsModelFile() throws {
+        var limits = LoaderLimits()
+        limits.maxNodesVisited = 10
+        let model = TestPaths.path("Fixtures/scenarios/two-sites.yaml")
+        #expect(throws: LineModelError.self) {
+            try LineModelLoader.load(node: LineModelLoader.parseTree(path: model), fileName: model, limits: limits)
+        }
+        _ = try LineModelLoader.load(path: model, limits: limits)
+        #expect(try ScenarioLoader.load(path: model, limits: limits).model.sites.count == 2)
+        let scenario = TestPaths.path("Fixtures/scenarios/remove-site.yaml")
+        #expect(try ScenarioLoader.load(path: scenario, limits: limits).model.sites.count == 1)
+    }
+
     @Test func scaleMultipliesEveryNumberOfADemandMap() throws {
         let s = try Self.load("all-operations.yaml")
         let demand = try #require(s.model.products.first?.demand)
