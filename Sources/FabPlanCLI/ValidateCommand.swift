@@ -36,7 +36,7 @@ public struct ValidateCommand: ParsableCommand {
             var printed = false
             for file in files {
                 do {
-                    let resolved = try ScenarioLoader.load(path: file)
+                    let resolved = try resolveModelFile(file)
                     var text = (printed ? "\n" : "") + "\(file): ok\(Self.scenarioNote(resolved))\n"
                         + "\(resolved.model.summary.text)\n"
                     if let runs = benchmarkRuns, runs > 0 { text += Self.benchmark(file, runs: runs) + "\n" }
@@ -68,7 +68,7 @@ public struct ValidateCommand: ParsableCommand {
         times.reserveCapacity(runs)
         for _ in 0..<runs {
             let start = clock.now
-            _ = try? ScenarioLoader.load(path: file)
+            _ = try? resolveModelFile(file)
             let d = clock.now - start
             times.append(Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15)
         }

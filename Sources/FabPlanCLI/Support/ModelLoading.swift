@@ -14,12 +14,19 @@ func loadModel(_ path: String) throws -> LineModel {
 /// The model or scenario file at `path`, resolved and validated (see `loadModel`), with its chain.
 func loadModelOrScenario(_ path: String) throws -> ResolvedScenario {
     do {
-        var resolved = try ScenarioLoader.load(path: path)
-        if resolved.isScenario { resolved.model.name = "\(resolved.name) (scenario on \(resolved.model.name))" }
-        return resolved
+        return try resolveModelFile(path)
     } catch {
         throw CLIError.classify(error)
     }
+}
+
+/// The one way the CLI reads a model: a model file as it is, a scenario file resolved through its chain and
+/// its model renamed `NAME (scenario on BASE-NAME)`. `validate` uses it directly to list each file's problems.
+/// - Throws: `LineModelError` with every problem, located in the scenario files or the model.
+func resolveModelFile(_ path: String) throws -> ResolvedScenario {
+    var resolved = try ScenarioLoader.load(path: path)
+    if resolved.isScenario { resolved.model.name = "\(resolved.name) (scenario on \(resolved.model.name))" }
+    return resolved
 }
 
 extension ResolvedScenario {
