@@ -9,10 +9,12 @@ enum ParallelJobs {
     /// `makeWorker(w)` runs once on worker thread `w` and returns the job body used there (per-worker state, such
     /// as a parsed model tree or a kept GLPK problem, lives in that closure), or nil when the worker cannot work:
     /// it then takes no jobs, and a job that no worker ran has a nil result.
-    /// `finished(n)` is called after each job with the number of jobs finished so far, one call at a time.
+    /// `finished(n)` is called with 0 before the first job, then after each job with the number of jobs
+    /// finished so far, one call at a time.
     static func run<T: Sendable>(count: Int, threads: Int, finished: (@Sendable (Int) -> Void)? = nil,
                                  makeWorker: @Sendable (Int) -> ((Int) -> T)?) -> [T?] {
         let store = JobStore<T>(count: count, finished: finished)
+        finished?(0)
         DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, count))) { w in
             guard let job = makeWorker(w) else { return }
             while let i = store.next() { store.put(i, job(i)) }

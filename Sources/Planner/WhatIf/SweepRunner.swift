@@ -286,7 +286,10 @@ private final class PointCounter: Sendable {
     private let report: WorkProgressHandler?
     private let done = Mutex<Int>(0)
 
-    init(counted: Set<Int>, report: WorkProgressHandler?) { self.counted = counted; self.report = report }
+    init(counted: Set<Int>, report: WorkProgressHandler?) {
+        self.counted = counted; self.report = report
+        report?(WorkProgress(phase: .sweepPoints, done: 0, total: counted.count))
+    }
 
     func solved(_ point: Int) {
         guard let report, counted.contains(point) else { return }
