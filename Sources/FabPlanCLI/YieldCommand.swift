@@ -39,6 +39,8 @@ struct YieldCommand: ParsableCommand {
 
     @OptionGroup var parallel: ThreadOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     @Option(help: "Units per back-end lot (step yields are drawn per lot), a whole number ≥ 1.")
     var lotSize: Double = 1000
 
@@ -86,11 +88,11 @@ struct YieldCommand: ParsableCommand {
             let estimator = try makeEstimator(lineModel, starts: starts)
             let stop: StoppingRule = precision.map { .precision(relativeStandardError: $0, maxTrials: maxTrials) }
                 ?? .trials(trials ?? 10_000)
-            let showProgress = stderrIsTerminal
-            let report = estimator.run(stop, seed: random.seed, threads: parallel.threads) { done, target in
-                if showProgress { ProgressBar.draw(done: done, target: target) }
+            let report = progress.reporting { handler in
+                estimator.run(stop, seed: random.seed, threads: parallel.threads) { done, target in
+                    handler?(WorkProgress(phase: .monteCarloTrials, done: done, total: target))
+                }
             }
-            if showProgress { printError("\r\u{1B}[K", newline: false) }
             switch format {
             case .json: try OutputWriter.write(try ReportJSON.encode(report), to: output.path)
             case .table: try OutputWriter.write(YieldTable.render(report) + "\n", to: output.path)
@@ -117,17 +119,5 @@ struct YieldCommand: ParsableCommand {
         } catch {
             throw CLIError.invalidInput("\(model): \(error)")
         }
-    }
-}
-
-/// A one-line progress bar on stderr (only drawn when stderr is a terminal).
-enum ProgressBar {
-    static func draw(done: Int, target: Int) {
-        let fraction = target > 0 ? min(1, Double(done) / Double(target)) : 1
-        let width = 30
-        let filled = Int(fraction * Double(width))
-        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        let line = "\r[\(bar)] \(Int(fraction * 100))%  \(done)/\(target) trials"
-        printError(line, newline: false)
     }
 }

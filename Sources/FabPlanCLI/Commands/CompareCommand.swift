@@ -29,6 +29,8 @@ struct CompareCommand: ParsableCommand {
     /// Plans solved at once (default: all cores). MIP plans that hit --time-limit get less CPU each.
     @OptionGroup var parallel: ThreadOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     @Option(help: "Bottlenecks listed per plan, 1...50.")
     var bottlenecks: Int = 5
 
@@ -54,8 +56,11 @@ struct CompareCommand: ParsableCommand {
         try reportingErrors {
             try OutputSafety.refuseOverwriting(inputs: files, outputs: [output.path])
             let options = solve.planOptions(integerTools: mode == .mip)
-            var report = try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
-                                                        threads: parallel.threads, shard: try parsedShard())
+            let shard = try parsedShard()
+            var report = try progress.reporting { handler in
+                try ScenarioComparison.compare(files: files, options: options, bottleneckCount: bottlenecks,
+                                               threads: parallel.threads, shard: shard, progress: handler)
+            }
             report.shard?.command = ShardRerun.currentCommand()
             let text: String
             switch format {

@@ -28,6 +28,8 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var parallel: ThreadOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     @Option(help: "Output format: table, json, html or xlsx (docs/reports.md).")
     var format: Format = .table
 
@@ -53,8 +55,10 @@ struct EvaluateCommand: ParsableCommand {
             let report = try loadJSON(PlanReport.self, path: plan, what: "a fabplan optimize --format json report", decoder: decoder)
             let risk: RiskReport
             do {
-                risk = try PlanEvaluation.evaluate(plan: report, model: lineModel, trials: trials, seed: random.seed,
-                                                   threads: parallel.threads).risk
+                risk = try progress.reporting { handler in
+                    try PlanEvaluation.evaluate(plan: report, model: lineModel, trials: trials, seed: random.seed,
+                                                threads: parallel.threads, progress: handler).risk
+                }
             } catch {
                 throw CLIError.invalidInput("\(plan): \(error)")
             }

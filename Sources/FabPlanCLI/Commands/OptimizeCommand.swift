@@ -49,6 +49,8 @@ struct OptimizeCommand: ParsableCommand {
 
     @OptionGroup var parallel: ThreadOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     @OptionGroup var work: WorkLimitOptions
 
     var seed: UInt64 { random.seed }
@@ -106,7 +108,7 @@ struct OptimizeCommand: ParsableCommand {
     /// The deterministic plan (optionally with its Monte Carlo risk), rendered, and the exit status it earns.
     private func runPlan(_ lineModel: LineModel, planningModel: LineModel) throws {
         var options = solve.planOptions(integerTools: mode == .mip)
-        if stderrIsTerminal && mode == .mip {
+        if stderrIsTerminal && mode == .mip && !progress.quiet {
             options.progress = { p in
                 let inc = p.incumbent.map { Fmt.n($0, 1) } ?? "-"
                 let bound = p.bestBound.map { Fmt.n($0, 1) } ?? "-"
@@ -136,8 +138,10 @@ struct OptimizeCommand: ParsableCommand {
         }
         if riskTrials > 0 && (report.status == .optimal || report.status == .feasible) {
             do {
-                report.risk = try PlanEvaluation.evaluate(
-                    plan: report, model: lineModel, trials: riskTrials, seed: seed, threads: parallel.threads).risk
+                report.risk = try progress.reporting { handler in
+                    try PlanEvaluation.evaluate(plan: report, model: lineModel, trials: riskTrials, seed: seed,
+                                                threads: parallel.threads, progress: handler).risk
+                }
             } catch {
                 throw CLIError.invalidInput("\(model): risk estimate: \(error)")
             }
@@ -154,9 +158,11 @@ struct OptimizeCommand: ParsableCommand {
     private func runStochastic(_ planningModel: LineModel, scenarios k: Int) throws {
         let result: StochasticReport
         do {
-            result = try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: solve.objective,
-                                                integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit,
-                                                mipGap: solve.gap ?? 5e-4, threads: parallel.threads)
+            result = try progress.reporting { handler in
+                try StochasticPlanner.plan(planningModel, scenarioCount: k, seed: seed, objective: solve.objective,
+                                           integerTools: mode == .mip, timeLimitSeconds: solve.timeLimit,
+                                           mipGap: solve.gap ?? 5e-4, threads: parallel.threads, progress: handler)
+            }
         } catch let e as StochasticPlanError {
             switch e {
             case .infeasible: throw CLIError.infeasible(e.description)

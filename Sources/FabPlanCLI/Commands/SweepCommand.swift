@@ -30,6 +30,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var parallel: ThreadOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     @Option(help: "Run only slice I of N, 1 ≤ I ≤ N (points whose index % N == I-1); combine with `fabplan merge`.")
     var shard: String?
 
@@ -70,9 +72,12 @@ struct SweepCommand: ParsableCommand {
             let points = slice.map { s in max(0, grid.pointCount - s.index + s.count) / s.count } ?? grid.pointCount
             try WorkEstimate.sweep(baseModel, points: points, objective: plan.objective, integerTools: plan.integerTools)
                 .check(maxWork: work.maxWork)
-            var (result, timings) = try SweepRunner.run(
-                file: model, grid: grid,
-                options: SweepRunner.Options(plan: plan, threads: parallel.threads, shard: slice, warmStart: !cold))
+            var (result, timings) = try progress.reporting { handler in
+                try SweepRunner.run(
+                    file: model, grid: grid,
+                    options: SweepRunner.Options(plan: plan, threads: parallel.threads, shard: slice, warmStart: !cold,
+                                                 progress: handler))
+            }
             if slice != nil { result.command = ShardRerun.currentCommand() }
             switch format {
             case .json: try OutputWriter.write(try result.json(), to: output.path)

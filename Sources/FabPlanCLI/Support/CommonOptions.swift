@@ -47,3 +47,16 @@ struct WorkLimitOptions: ParsableArguments {
         }
     }
 }
+
+/// `--quiet`: no progress line on standard error (it is shown only on a terminal, for runs over a second).
+struct ProgressOptions: ParsableArguments {
+    @Flag(name: .customLong("quiet"), help: "Show no progress line on standard error (shown only on a terminal).")
+    var quiet = false
+
+    /// Runs `body` with the handler of this run's progress line (nil with `--quiet`), clearing the line after.
+    func reporting<T>(_ body: (WorkProgressHandler?) throws -> T) rethrows -> T {
+        guard let line = ProgressLine.standardError(quiet: quiet) else { return try body(nil) }
+        defer { line.finish() }
+        return try body(line.handler)
+    }
+}

@@ -117,15 +117,19 @@ public enum PlanEvaluation {
     }
 
     /// Estimator verdict on `plan`: P(meet demand), expected shortfall and the most often binding stations per
-    /// product and period, from `trials` trials with `seed` (bit-identical for any `threads`).
+    /// product and period, from `trials` trials with `seed` (bit-identical for any `threads`). `progress` hears
+    /// of the trials done after each wave of blocks (`WorkPhase.monteCarloTrials`); it does not change the result.
     public static func evaluate(
-        plan: PlanReport, model: LineModel, trials: Int, seed: UInt64, threads: Int = 1
+        plan: PlanReport, model: LineModel, trials: Int, seed: UInt64, threads: Int = 1,
+        progress: WorkProgressHandler? = nil
     ) throws -> (risk: RiskReport, yield: YieldReport) {
         try model.validate()
         let starts = try planStarts(from: plan, model: model)
         let input = try YieldInput(model: model, plan: starts)
         let estimator = try YieldEstimator(input: input)
-        let report = estimator.run(.trials(trials), seed: seed, threads: threads)
+        let report = estimator.run(.trials(trials), seed: seed, threads: threads) { done, target in
+            progress?(WorkProgress(phase: .monteCarloTrials, done: done, total: target))
+        }
         let planned = Dictionary(plan.products.map { ("\($0.product)\u{1}\($0.period)", $0.goodOutput) },
                                  uniquingKeysWith: +)
         return (risk(from: report, model: model, plannedGood: planned), report)

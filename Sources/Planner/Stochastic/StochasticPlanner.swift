@@ -84,7 +84,7 @@ public enum StochasticPlanner {
     public static func plan(
         _ model: LineModel, scenarioCount: Int, seed: UInt64, objective: PlanObjective = .maxProfit,
         integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4,
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: WorkProgressHandler? = nil
     ) throws -> StochasticReport {
         guard scenarioCount >= 1 else { throw StochasticPlanError.scenarioCount(scenarioCount) }
         try model.validate()
@@ -98,18 +98,19 @@ public enum StochasticPlanner {
         }
         // Sampled scenarios of a valid model need no validation of their own.
         return try solve(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
-                         deadline: deadline, mipGap: mipGap, threads: threads)
+                         deadline: deadline, mipGap: mipGap, threads: threads, progress: progress)
     }
 
     /// Plans `model` over the given scenario variants (equal weights) within `timeLimitSeconds` of wall clock.
     public static func plan(
         _ model: LineModel, scenarios: [LineModel], seed: UInt64 = 0, objective: PlanObjective = .maxProfit,
         integerTools: Bool = true, timeLimitSeconds: Double = 60, mipGap: Double = 5e-4,
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: WorkProgressHandler? = nil
     ) throws -> StochasticReport {
         guard timeLimitSeconds > 0, timeLimitSeconds.isFinite else { throw StochasticPlanError.timeLimit(timeLimitSeconds) }
         return try plan(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
-                        deadline: Deadline(secondsFromNow: timeLimitSeconds), mipGap: mipGap, threads: threads)
+                        deadline: Deadline(secondsFromNow: timeLimitSeconds), mipGap: mipGap, threads: threads,
+                        progress: progress)
     }
 
     /// Plans `model` over the given scenario variants (equal weights); the whole run ends by `deadline` plus at
@@ -120,19 +121,19 @@ public enum StochasticPlanner {
     public static func plan(
         _ model: LineModel, scenarios: [LineModel], seed: UInt64 = 0, objective: PlanObjective = .maxProfit,
         integerTools: Bool = true, deadline: Deadline, mipGap: Double = 5e-4,
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: WorkProgressHandler? = nil
     ) throws -> StochasticReport {
         guard !scenarios.isEmpty else { throw StochasticPlanError.scenarioCount(0) }
         try model.validate()
         for (k, scenario) in scenarios.enumerated() { try scenario.validate(label: "scenario \(k)") }
         return try solve(model, scenarios: scenarios, seed: seed, objective: objective, integerTools: integerTools,
-                         deadline: deadline, mipGap: mipGap, threads: threads)
+                         deadline: deadline, mipGap: mipGap, threads: threads, progress: progress)
     }
 
     /// The run itself, on validated inputs.
     private static func solve(
         _ model: LineModel, scenarios: [LineModel], seed: UInt64, objective: PlanObjective, integerTools: Bool,
-        deadline: Deadline, mipGap: Double, threads: Int
+        deadline: Deadline, mipGap: Double, threads: Int, progress: WorkProgressHandler?
     ) throws -> StochasticReport {
         let clock = ContinuousClock.now
         let K = scenarios.count
@@ -167,7 +168,10 @@ public enum StochasticPlanner {
         try rpProblem.validate()
         let rpHandOffSeconds = 2 * (ContinuousClock.now - handOffStart).seconds
         if deadline.hasPassed { throw notReached("handing the merged problem to the solver") }
-        let outcomes: [SolveOutcome] = ParallelJobs.run(count: K + 2, threads: workers) { job in
+        let finished = progress.map { report in
+            { @Sendable (n: Int) in report(WorkProgress(phase: .stochasticSolves, done: n, total: K + 2)) }
+        }
+        let outcomes: [SolveOutcome] = ParallelJobs.run(count: K + 2, threads: workers, finished: finished) { job in
             let remaining = deadline.remainingSeconds
             switch job {
             case 0: return run(rpProblem, mipGap: mipGap, seconds: remaining * rpShare - rpHandOffSeconds)

@@ -9,9 +9,12 @@ enum ParallelJobs {
     /// `makeWorker(w)` runs once on worker thread `w` and returns the job body used there (per-worker state, such
     /// as a parsed model tree or a kept GLPK problem, lives in that closure), or nil when the worker cannot work:
     /// it then takes no jobs, and a job that no worker ran has a nil result.
-    static func run<T: Sendable>(count: Int, threads: Int,
+    /// `finished(n)` is called with 0 before the first job, then after each job with the number of jobs
+    /// finished so far, one call at a time.
+    static func run<T: Sendable>(count: Int, threads: Int, finished: (@Sendable (Int) -> Void)? = nil,
                                  makeWorker: @Sendable (Int) -> ((Int) -> T)?) -> [T?] {
-        let store = JobStore<T>(count: count)
+        let store = JobStore<T>(count: count, finished: finished)
+        finished?(0)
         DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, count))) { w in
             guard let job = makeWorker(w) else { return }
             while let i = store.next() { store.put(i, job(i)) }
@@ -20,8 +23,9 @@ enum ParallelJobs {
     }
 
     /// The same with no per-worker state: every job runs.
-    static func run<T: Sendable>(count: Int, threads: Int, _ job: @Sendable @escaping (Int) -> T) -> [T] {
-        run(count: count, threads: threads, makeWorker: { _ in job }).compactMap { $0 }
+    static func run<T: Sendable>(count: Int, threads: Int, finished: (@Sendable (Int) -> Void)? = nil,
+                                 _ job: @Sendable @escaping (Int) -> T) -> [T] {
+        run(count: count, threads: threads, finished: finished, makeWorker: { _ in job }).compactMap { $0 }
     }
 }
 
@@ -30,8 +34,13 @@ private final class JobStore<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var nextJob = 0
     private var values: [T?]
+    private var finishedCount = 0
+    private let finished: (@Sendable (Int) -> Void)?
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
+    init(count: Int, finished: (@Sendable (Int) -> Void)?) {
+        values = Array(repeating: nil, count: count)
+        self.finished = finished
+    }
 
     func next() -> Int? {
         lock.lock(); defer { lock.unlock() }
@@ -43,6 +52,8 @@ private final class JobStore<T: Sendable>: @unchecked Sendable {
     func put(_ i: Int, _ value: T) {
         lock.lock(); defer { lock.unlock() }
         values[i] = value
+        finishedCount += 1
+        finished?(finishedCount)
     }
 
     func results() -> [T?] {

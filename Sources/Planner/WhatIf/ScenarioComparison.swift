@@ -66,9 +66,11 @@ public enum ScenarioComparison {
     /// `threads` plans are solved at once (each on its own thread, with its own GLPK problems); the figures do
     /// not depend on it, except for MIP plans stopped by the time limit, which get less CPU when run together.
     /// With `shard`, only the base and that shard's what-ifs are loaded and solved (`ComparisonShard`); `merge`
-    /// puts the shards together into exactly the whole comparison.
+    /// puts the shards together into exactly the whole comparison. `progress` hears of each plan solved
+    /// (`WorkPhase.scenarioPlans`).
     public static func compare(files: [String], options: PlanOptions, bottleneckCount: Int = 5,
-                               threads: Int = 1, shard: SweepShard? = nil) throws -> ComparisonReport
+                               threads: Int = 1, shard: SweepShard? = nil,
+                               progress: WorkProgressHandler? = nil) throws -> ComparisonReport
     {
         let sharding = try shard.map {
             ComparisonShard(shard: $0, files: files, inputFingerprint: try inputFingerprint(files: files))
@@ -81,7 +83,7 @@ public enum ScenarioComparison {
             models.append(try ScenarioLoader.validate(tree))
             trees.append(tree)
         }
-        let reports = try solveAll(models, options: options, threads: threads)
+        let reports = try solveAll(models, options: options, threads: threads, progress: progress)
         var plans: [ComparedPlan] = []
         for (k, tree) in trees.enumerated() {
             let report = reports[k]
@@ -110,8 +112,13 @@ public enum ScenarioComparison {
     }
 
     /// Solves every model cold with `CapacityPlanner.optimize`, `threads` at a time; results in model order.
-    static func solveAll(_ models: [LineModel], options: PlanOptions, threads: Int) throws -> [PlanReport] {
-        try ParallelJobs.run(count: models.count, threads: threads) { k in
+    static func solveAll(_ models: [LineModel], options: PlanOptions, threads: Int,
+                         progress: WorkProgressHandler? = nil) throws -> [PlanReport] {
+        let total = models.count
+        let finished = progress.map { report in
+            { @Sendable (n: Int) in report(WorkProgress(phase: .scenarioPlans, done: n, total: total)) }
+        }
+        return try ParallelJobs.run(count: models.count, threads: threads, finished: finished) { k in
             Result { try CapacityPlanner.optimize(models[k], options: options) }
         }.map { try $0.get() }
     }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import LineModel
 import LinearSolver
+import Synchronization
 
 /// Runs a sweep: solves the base model once, then every grid point (or one shard's points) in parallel,
 /// each re-solve warm-started from the base plan's basis.
@@ -22,9 +23,12 @@ public enum SweepRunner {
         public var shard: SweepShard?
         /// Start each point from the base plan's basis (default) or cold.
         public var warmStart: Bool
+        /// Hears of each of this run's grid points solved (`WorkPhase.sweepPoints`); nil: no reports.
+        public var progress: WorkProgressHandler?
         public init(plan: PlanOptions, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    shard: SweepShard? = nil, warmStart: Bool = true) {
+                    shard: SweepShard? = nil, warmStart: Bool = true, progress: WorkProgressHandler? = nil) {
             self.plan = plan; self.threads = max(1, threads); self.shard = shard; self.warmStart = warmStart
+            self.progress = progress
         }
     }
 
@@ -63,6 +67,7 @@ public enum SweepRunner {
         let pointOptions = planOptions
         let trees = WorkerTrees(count: threads)
         let baseProblem = baseFormulation.problem
+        let counter = PointCounter(counted: Set(todo), report: options.progress)
 
         /// Solves `indices` on the worker threads, point k starting from `start(k)`: per slot the point, its
         /// timing and its final basis (a point no worker could run: nil, zero time).
@@ -82,6 +87,7 @@ public enum SweepRunner {
                     let k = indices[slot]
                     let (point, timing, final) = solvePoint(k, grid: grid, tree: tree, options: pointOptions,
                                                             basis: start(k), baseShape: shape, session: session)
+                    counter.solved(k)
                     return StageResult(point: point, timing: timing, basis: final)
                 }
             }
@@ -270,5 +276,26 @@ final class WorkerTrees: @unchecked Sendable {
         guard let t = try? ScenarioLoader.tree(path: path) else { return nil }
         lock.lock(); trees[worker] = t; lock.unlock()
         return t
+    }
+}
+
+/// Counts a sweep run's own points as they are solved (anchors and plane points outside the shard are not
+/// counted) and reports each count, one report at a time.
+private final class PointCounter: Sendable {
+    private let counted: Set<Int>
+    private let report: WorkProgressHandler?
+    private let done = Mutex<Int>(0)
+
+    init(counted: Set<Int>, report: WorkProgressHandler?) {
+        self.counted = counted; self.report = report
+        report?(WorkProgress(phase: .sweepPoints, done: 0, total: counted.count))
+    }
+
+    func solved(_ point: Int) {
+        guard let report, counted.contains(point) else { return }
+        done.withLock { n in
+            n += 1
+            report(WorkProgress(phase: .sweepPoints, done: n, total: counted.count))
+        }
     }
 }
