@@ -43,7 +43,7 @@ public enum CapacityPlanner {
         try checkSize(model, options: options)
         let formulation = formulate(model, options: options)
         if let deadline = options.deadline, deadline.hasPassed { return outOfTime(formulation) }
-        return try solve(formulation, options: options)
+        return try solveValidated(formulation, options: options, session: nil).report
     }
 
     /// Step 0: refuse a model whose run would pass `options.memoryLimitBytes`.
@@ -85,6 +85,14 @@ public enum CapacityPlanner {
         -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
     {
         try formulation.model.validate()  // a formulation built in code from an unchecked model
+        return try solveValidated(formulation, options: options, session: session)
+    }
+
+    /// The solve steps for a formulation whose model has passed `LineModel.validate()` already (by `optimize`,
+    /// or by the loader for the models a sweep builds), so the check is not run twice.
+    static func solveValidated(_ formulation: Formulation, options: PlanOptions, session: GLPKResolveSession?) throws
+        -> (report: PlanReport, basis: Basis?, warmStartUsed: Bool)
+    {
         // Too little time left even to load the problem into GLPK and read the answer back: no plan, at once,
         // rather than a GLPK call that cannot stop in time (its setup does not watch the clock).
         if let deadline = options.deadline, deadline.remainingSeconds < 2 * reserveSeconds(formulation) {

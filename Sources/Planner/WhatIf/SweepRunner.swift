@@ -57,7 +57,8 @@ public enum SweepRunner {
         let baseFormulation = Formulation(model: baseModel, objective: planOptions.objective,
                                           integerTools: planOptions.integerTools)
         let t0 = DispatchTime.now()
-        let base = try CapacityPlanner.solveKeepingBasis(baseFormulation, options: planOptions)
+        // The base and every point come validated from ScenarioLoader.validate.
+        let base = try CapacityPlanner.solveValidated(baseFormulation, options: planOptions, session: nil)
         let baseSeconds = seconds(since: t0)
         let shape = ProblemShape(baseFormulation.problem)
 
@@ -205,7 +206,7 @@ public enum SweepRunner {
         do {
             // The kept problem only for warm-started points: every point starts from the base basis either way.
             let pointSession = solveOptions.warmStart == nil ? nil : session
-            solved = try CapacityPlanner.solveKeepingBasis(formulation, options: solveOptions, session: pointSession)
+            solved = try CapacityPlanner.solveValidated(formulation, options: solveOptions, session: pointSession)
         } catch {
             point.error = String(describing: error)
             return (point, PointTiming(build: build, solve: seconds(since: t1)), nil)

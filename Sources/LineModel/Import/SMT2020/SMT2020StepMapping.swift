@@ -62,33 +62,32 @@ extension SMT2020Importer {
                            notes: inout [String]) throws(DatasetError) -> Processing {
         switch s.per {
         case "per_piece":
-            if let interval = s.partIntervalSeconds {
-                guard options.cascading != .off else { notes.append("PartInterval ignored: cascading off"); return .perUnit(seconds: s.processSeconds) }
-                guard interval <= s.processSeconds else {
-                    throw DatasetError(file: table.file, line: s.line, column: "PartInterval",
-                                       message: "the interval exceeds PTIME; a cascade overlaps wafers, so interval ≤ PTIME")
-                }
-                notes.append("cascade of wafers: PTIME first wafer, PartInterval each further wafer")
-                return .cascade(Cascade(firstSeconds: s.processSeconds, intervalSeconds: interval, item: .unit,
-                                        dispatchesPerRun: runLength(options)))
-            }
-            return .perUnit(seconds: s.processSeconds)
+            return try cascadeOr(.perUnit(seconds: s.processSeconds), s, interval: s.partIntervalSeconds,
+                                 column: "PartInterval", item: .unit, options: options, table: table, notes: &notes)
         case "per_lot":
-            if let interval = s.batchIntervalSeconds {
-                guard options.cascading != .off else { notes.append("BatchInterval ignored: cascading off"); return .perLot(seconds: s.processSeconds) }
-                guard interval <= s.processSeconds else {
-                    throw DatasetError(file: table.file, line: s.line, column: "BatchInterval",
-                                       message: "the interval exceeds PTIME; a cascade overlaps lots, so interval ≤ PTIME")
-                }
-                notes.append("cascade of lots: PTIME first lot, BatchInterval each further lot")
-                return .cascade(Cascade(firstSeconds: s.processSeconds, intervalSeconds: interval, item: .lot,
-                                        dispatchesPerRun: runLength(options)))
-            }
-            return .perLot(seconds: s.processSeconds)
+            return try cascadeOr(.perLot(seconds: s.processSeconds), s, interval: s.batchIntervalSeconds,
+                                 column: "BatchInterval", item: .lot, options: options, table: table, notes: &notes)
         default:
             return .perBatch(seconds: s.processSeconds, batch: try batch(s, unitsPerLot: unitsPerLot, options: options,
                                                                          table: table, notes: &notes))
         }
+    }
+
+    /// A cascade of `item`s (PTIME for the first, `interval` for each further one) when the step gives an
+    /// interval in `column` and cascading is on; otherwise `plain`, the step's time per item.
+    static func cascadeOr(_ plain: Processing, _ s: SMT2020Step, interval: Double?, column: String, item: CascadeItem,
+                          options: SMT2020ImportOptions, table: TabTable,
+                          notes: inout [String]) throws(DatasetError) -> Processing {
+        guard let interval else { return plain }
+        let things = item == .unit ? "wafers" : "lots", thing = item == .unit ? "wafer" : "lot"
+        guard options.cascading != .off else { notes.append("\(column) ignored: cascading off"); return plain }
+        guard interval <= s.processSeconds else {
+            throw DatasetError(file: table.file, line: s.line, column: column,
+                               message: "the interval exceeds PTIME; a cascade overlaps \(things), so interval ≤ PTIME")
+        }
+        notes.append("cascade of \(things): PTIME first \(thing), \(column) each further \(thing)")
+        return .cascade(Cascade(firstSeconds: s.processSeconds, intervalSeconds: interval, item: item,
+                                dispatchesPerRun: runLength(options)))
     }
 
     static func batch(_ s: SMT2020Step, unitsPerLot: Double, options: SMT2020ImportOptions, table: TabTable,
